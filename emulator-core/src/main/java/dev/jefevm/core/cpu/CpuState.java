@@ -73,6 +73,10 @@ public final class CpuState {
     public long apicBase = 0xFEE0_0900L; // BSP, xAPIC enabled, default base
     public long pat = 0x0007_0406_0007_0406L;
     public long mtrrDefType;
+    /** Variable-range MTRRs: PHYSBASE0, PHYSMASK0, ... PHYSMASK7 (MSRs 0x200-0x20F, SDM Vol.3 12.11.2.3). */
+    public final long[] mtrrVariable = new long[16];
+    /** Fixed-range MTRRs in MSR order: 64K_00000, 16K_80000, 16K_A0000, 4K_C0000 ... 4K_F8000 (SDM Vol.3 12.11.2.2). */
+    public final long[] mtrrFixed = new long[11];
     public long miscEnable = 1; // fast strings
 
     // ---- SSE state: XMM0-15 as (low, high) pairs: xmm[2*n] is bits 63:0, xmm[2*n+1] bits 127:64 ----

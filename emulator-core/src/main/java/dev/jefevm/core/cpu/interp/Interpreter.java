@@ -1,0 +1,173 @@
+package dev.jefevm.core.cpu.interp;
+
+import dev.jefevm.core.cpu.Cpu;
+import dev.jefevm.core.cpu.CpuFault;
+import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.RunResult;
+import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
+import dev.jefevm.core.cpu.mmu.Mmu;
+import dev.jefevm.core.cpu.sse.SseExecutor;
+import dev.jefevm.core.cpu.system.InterruptDelivery;
+import dev.jefevm.core.cpu.system.SystemExecutor;
+import dev.jefevm.core.memory.PhysicalMemory;
+import dev.jefevm.core.platform.Platform;
+
+/**
+ * The interpreter's execution loop. Between blocks it takes an external interrupt when INTR is
+ * asserted, RFLAGS.IF is set and no interrupt shadow is active (SDM Vol.3 6.8.3), and returns
+ * HALTED while the CPU is halted with nothing to wake it. Each block is looked up by the
+ * physical address of RIP in a {@link BlockCache} (decoded on a miss) and run instruction by
+ * instruction: RIP is set to the next instruction before the executor runs; a {@link CpuFault}
+ * rolls RIP back to the instruction's start and is delivered through the IDT.
+ *
+ * <p>Self-modifying code: a store into a page holding cached code reaches
+ * {@link #codePageWritten(long)}, which bumps the page's generation and raises a flag that the
+ * loop checks after every instruction; the current block is then left, so the next instruction
+ * is decoded afresh from the modified bytes.
+ */
+public final class Interpreter {
+
+    private final Cpu cpu;
+    private final CpuState state;
+    private final Platform platform;
+    private final Mmu mmu;
+    private final PhysicalMemory memory;
+    private final BlockCache cache;
+    private final BlockBuilder builder;
+    private boolean codeWritten;
+    private volatile boolean stopRequested;
+
+    public Interpreter(Cpu cpu) {
+        this.cpu = cpu;
+        this.state = cpu.state;
+        this.platform = cpu.platform;
+        this.mmu = cpu.mmu;
+        this.memory = cpu.memory;
+        this.cache = new BlockCache(memory.ramSize());
+        this.builder = new BlockBuilder(memory, mmu);
+        memory.setCodeWriteListener(this::codePageWritten);
+    }
+
+    /** The code-write listener: page {@code frame} changed, its blocks are stale. */
+    public void codePageWritten(long frame) {
+        cache.invalidatePage(frame);
+        codeWritten = true;
+    }
+
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public void invalidateAllCode() {
+        cache.clear();
+    }
+
+    public RunResult run(long budget) {
+        CpuState s = state;
+        long executed = 0;
+        stopRequested = false;
+        try {
+            while (executed < budget) {
+                if (stopRequested) {
+                    return RunResult.STOPPED;
+                }
+                if (!s.interruptShadow && (s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending()) {
+                    s.halted = false;
+                    InterruptDelivery.deliverExternal(cpu, platform.acknowledgeInterrupt());
+                    continue;
+                }
+                if (s.halted) {
+                    return RunResult.HALTED;
+                }
+                executed += runBlock(budget - executed);
+            }
+            return stopRequested ? RunResult.STOPPED : RunResult.BUDGET_EXHAUSTED;
+        } finally {
+            platform.clock().retire(executed);
+        }
+    }
+
+    private Block lookup(long rip) {
+        long phys = mmu.translate(rip, Mmu.FETCH);
+        if (cache.cacheable(phys)) {
+            Block b = cache.get(phys);
+            if (b != null) {
+                return b;
+            }
+            int generation = cache.generation(phys);
+            b = builder.build(rip, phys, generation);
+            if (builder.cacheable) {
+                memory.markCodePage(phys >>> PhysicalMemory.PAGE_SHIFT);
+                if (cache.generation(phys) == generation) {
+                    cache.put(b);
+                }
+            }
+            return b;
+        }
+        return builder.build(rip, phys, 0);
+    }
+
+    /** Runs (part of) one block; returns the number of instructions retired. */
+    private int runBlock(long budget) {
+        CpuState s = state;
+        long start = s.rip;
+        Block block;
+        try {
+            block = lookup(start);
+        } catch (CpuFault f) {
+            InterruptDelivery.deliverFault(cpu, f);
+            return 0;
+        }
+        Instruction[] insns = block.instructions;
+        int n = insns.length;
+        boolean shadow = s.interruptShadow;
+        if (shadow) {
+            n = 1; // the instruction after STI / MOV SS runs alone, then interrupts are allowed
+        }
+        if (n > budget) {
+            n = (int) budget;
+        }
+        codeWritten = false;
+        int i = 0;
+        try {
+            while (i < n) {
+                Instruction insn = insns[i];
+                start = s.rip;
+                s.rip = start + insn.length;
+                switch (insn.op.family()) {
+                    case INTEGER -> IntegerExecutor.execute(cpu, insn);
+                    case SYSTEM -> executeSystem(insn);
+                    case SSE -> SseExecutor.execute(cpu, insn);
+                }
+                i++;
+                if (codeWritten) {
+                    break;
+                }
+            }
+        } catch (CpuFault f) {
+            s.rip = start;
+            if (shadow) {
+                s.interruptShadow = false;
+            }
+            InterruptDelivery.deliverFault(cpu, f);
+            return i;
+        }
+        if (shadow) {
+            s.interruptShadow = false;
+        }
+        return i;
+    }
+
+    private void executeSystem(Instruction insn) {
+        CpuState s = state;
+        boolean ifWasClear = (s.rflagsControl & CpuState.IF) == 0;
+        SystemExecutor.execute(cpu, insn);
+        // SDM Vol.3 6.8.3: STI (when IF was clear), MOV SS and POP SS block interrupts for one instruction
+        Op op = insn.op;
+        if ((op == Op.STI && ifWasClear)
+                || ((op == Op.MOV_TO_SREG || op == Op.POP_SREG) && insn.reg0 == CpuState.SS)) {
+            s.interruptShadow = true;
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package dev.jefevm.core.cpu.mmu;
+
+import dev.jefevm.core.cpu.CpuFault;
+import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.memory.PhysicalMemory;
+import java.util.Arrays;
+
+/**
+ * Linear-to-physical translation for one logical processor: 4-level paging (SDM Vol.3 4.5)
+ * with 4 KiB, 2 MiB and 1 GiB pages, NX, CR0.WP, U/S and reserved-bit checks, Accessed/Dirty
+ * updates, canonical checks, and a software TLB. With CR0.PG clear, linear equals physical.
+ *
+ * <p>The TLB is direct-mapped and split by access kind (read, write, fetch): an entry is filled
+ * only for an access the page walk allowed, keyed by the linear page number and whether the
+ * access was a user one, so a hit needs no further permission check. A write entry is filled
+ * only after the walk set the Dirty bit, so the first write to a clean page always walks. All
+ * data accesses go through {@link PhysicalMemory}'s accessors, whose writes notify the
+ * code-write listener for pages that hold decoded code (self-modifying code).
+ *
+ * <p>Privilege comes from {@code state.cpl} (3 = user). Supervisor accesses to user pages are
+ * allowed: SMEP and SMAP are not advertised. Accesses that cross a page boundary translate both
+ * pages before touching memory.
+ */
+public final class Mmu {
+
+    public static final int READ = 0, WRITE = 1, FETCH = 2;
+
+    /** Physical address width reported in CPUID 0x80000008 (SDM Vol.3 4.1.4: MAXPHYADDR). */
+    public static final int MAX_PHYS_BITS = 40;
+
+    private static final int TLB_BITS = 10;
+    private static final int TLB_SIZE = 1 << TLB_BITS;
+    private static final int TLB_MASK = TLB_SIZE - 1;
+    private static final long NO_TAG = -1L;
+
+    // Page-table entry bits (SDM Vol.3 Table 4-15 to 4-20).
+    static final long PTE_P = 1L, PTE_RW = 1L << 1, PTE_US = 1L << 2, PTE_A = 1L << 5, PTE_D = 1L << 6;
+    static final long PTE_PS = 1L << 7, PTE_G = 1L << 8, PTE_XD = 1L << 63;
+    /** Bits MAXPHYADDR..51: reserved in every paging-structure entry. */
+    private static final long RSVD_HIGH = ((1L << 52) - 1) & ~((1L << MAX_PHYS_BITS) - 1);
+    private static final long ADDR_MASK = ((1L << MAX_PHYS_BITS) - 1) & ~0xFFFL;
+
+    // Page-fault error code bits (SDM Vol.3 4.7).
+    public static final int PF_P = 1, PF_W = 2, PF_U = 4, PF_RSVD = 8, PF_I = 16;
+
+    private static final long CR0_WP = 1L << 16, CR0_PG = 1L << 31;
+    private static final long EFER_NXE = 1L << 11;
+
+    private final CpuState state;
+    private final PhysicalMemory memory;
+
+    private final long[] readTag = new long[TLB_SIZE], writeTag = new long[TLB_SIZE], fetchTag = new long[TLB_SIZE];
+    private final long[] readPage = new long[TLB_SIZE], writePage = new long[TLB_SIZE], fetchPage = new long[TLB_SIZE];
+    /** Per TLB slot: bit 0 global (read), 1 global (write), 2 global (fetch); bits 3-5 the same for "from a large page". */
+    private final byte[] readInfo = new byte[TLB_SIZE], writeInfo = new byte[TLB_SIZE], fetchInfo = new byte[TLB_SIZE];
+    private boolean largePagesCached;
+
+    // Result of the last walk, for filling the TLB without allocating.
+    private long walkPageBase;
+    private boolean walkGlobal;
+    private long walkPageMask;
+
+    public Mmu(CpuState state, PhysicalMemory memory) {
+        this.state = state;
+        this.memory = memory;
+        flushAll();
+    }
+
+    // ---------------------------------------------------------------- translation
+
+    /** The physical address for {@code linear} under the current privilege, or throws #PF / #GP(0). */
+    public long translate(long linear, int access) {
+        return translate(linear, access, state.cpl == 3);
+    }
+
+    /**
+     * Translates as a user ({@code user}) or supervisor access regardless of CPL: implicit
+     * supervisor accesses (descriptor tables, the TSS, the stack of a privilege change) use it.
+     */
+    public long translate(long linear, int access, boolean user) {
+        long key = (linear >>> 12) << 1 | (user ? 1 : 0);
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        long[] tags = access == READ ? readTag : access == WRITE ? writeTag : fetchTag;
+        if (tags[idx] == key) {
+            long[] pages = access == READ ? readPage : access == WRITE ? writePage : fetchPage;
+            return pages[idx] | (linear & 0xFFF);
+        }
+        return translateMiss(linear, access, user, key, idx);
+    }
+
+    private long translateMiss(long linear, int access, boolean user, long key, int idx) {
+        if ((state.cr0 & CR0_PG) == 0) {
+            // Paging off: identity (SDM Vol.3 4.1.2); such pages are never global or large.
+            fill(access, idx, key, linear & ~0xFFFL, false, false);
+            return linear;
+        }
+        if (!isCanonical(linear)) {
+            throw CpuFault.gp(0); // SDM Vol.3 3.3.7.1: non-canonical reference -> #GP(0) (#SS for stack: acceptable)
+        }
+        walk(linear, access, user);
+        long physical = walkPageBase | (linear & walkPageMask);
+        boolean large = walkPageMask != 0xFFF;
+        fill(access, idx, key, physical & ~0xFFFL, walkGlobal, large);
+        return physical;
+    }
+
+    private void fill(int access, int idx, long key, long page, boolean global, boolean large) {
+        byte info = (byte) ((global ? 1 : 0) | (large ? 8 : 0));
+        if (large) {
+            largePagesCached = true;
+        }
+        switch (access) {
+            case READ -> { readTag[idx] = key; readPage[idx] = page; readInfo[idx] = info; }
+            case WRITE -> { writeTag[idx] = key; writePage[idx] = page; writeInfo[idx] = info; }
+            default -> { fetchTag[idx] = key; fetchPage[idx] = page; fetchInfo[idx] = info; }
+        }
+    }
+
+    /** True if bits 63:47 of {@code linear} are all equal (SDM Vol.1 3.3.7.1). */
+    public static boolean isCanonical(long linear) {
+        return (linear << 16 >> 16) == linear;
+    }
+
+    /**
+     * Walks the 4-level structures (SDM Vol.3 4.5.4), checks reserved bits and permissions
+     * (4.6), sets Accessed on every entry used and Dirty on the final one for writes (4.8), and
+     * leaves the page base, size mask and global flag in the {@code walk*} fields.
+     */
+    private void walk(long linear, int access, boolean user) {
+        boolean nxe = (state.efer & EFER_NXE) != 0;
+        long rsvdCommon = RSVD_HIGH | (nxe ? 0 : PTE_XD);
+        long table = state.cr3 & ADDR_MASK;
+        long allowWrite = PTE_RW, allowUser = PTE_US, noExec = 0;
+        long e4a = table + ((linear >>> 39) & 0x1FF) * 8;
+        long e4 = readEntry(e4a, linear, access, user, nxe);
+        checkReserved(e4, rsvdCommon | PTE_PS, linear, access, user, nxe);
+        allowWrite &= e4; allowUser &= e4; noExec |= e4 & PTE_XD;
+
+        long e3a = (e4 & ADDR_MASK) + ((linear >>> 30) & 0x1FF) * 8;
+        long e3 = readEntry(e3a, linear, access, user, nxe);
+        long e2a = 0, e1a = 0, leaf, leafAddr, pageMask;
+        int levels;
+        if ((e3 & PTE_PS) != 0) {
+            checkReserved(e3, rsvdCommon | 0x3FFF_E000L, linear, access, user, nxe); // bits 29:13
+            leaf = e3; leafAddr = e3a; pageMask = (1L << 30) - 1; levels = 2;
+        } else {
+            checkReserved(e3, rsvdCommon, linear, access, user, nxe);
+            allowWrite &= e3; allowUser &= e3; noExec |= e3 & PTE_XD;
+            e2a = (e3 & ADDR_MASK) + ((linear >>> 21) & 0x1FF) * 8;
+            long e2 = readEntry(e2a, linear, access, user, nxe);
+            if ((e2 & PTE_PS) != 0) {
+                checkReserved(e2, rsvdCommon | 0x1F_E000L, linear, access, user, nxe); // bits 20:13
+                leaf = e2; leafAddr = e2a; pageMask = (1L << 21) - 1; levels = 3;
+            } else {
+                checkReserved(e2, rsvdCommon, linear, access, user, nxe);
+                allowWrite &= e2; allowUser &= e2; noExec |= e2 & PTE_XD;
+                e1a = (e2 & ADDR_MASK) + ((linear >>> 12) & 0x1FF) * 8;
+                long e1 = readEntry(e1a, linear, access, user, nxe);
+                checkReserved(e1, rsvdCommon, linear, access, user, nxe);
+                leaf = e1; leafAddr = e1a; pageMask = 0xFFF; levels = 4;
+            }
+        }
+        allowWrite &= leaf; allowUser &= leaf; noExec |= leaf & PTE_XD;
+
+        boolean allowed = switch (access) {
+            case WRITE -> (user ? allowUser != 0 && allowWrite != 0 : allowWrite != 0 || (state.cr0 & CR0_WP) == 0);
+            case FETCH -> (!user || allowUser != 0) && !(nxe && noExec != 0);
+            default -> !user || allowUser != 0;
+        };
+        if (!allowed) {
+            throw pageFault(linear, PF_P, access, user, nxe);
+        }
+        // Accessed on every entry used (SDM Vol.3 4.8), Dirty on the mapping entry for a write.
+        setBits(e4a, PTE_A);
+        setBits(e3a, PTE_A);
+        if (levels >= 3) {
+            setBits(e2a, PTE_A);
+        }
+        if (levels == 4) {
+            setBits(e1a, PTE_A);
+        }
+        if (access == WRITE) {
+            setBits(leafAddr, PTE_D);
+        }
+        walkPageMask = pageMask;
+        walkPageBase = leaf & ADDR_MASK & ~pageMask;
+        walkGlobal = (leaf & PTE_G) != 0 && (state.cr4 & (1L << 7)) != 0; // CR4.PGE
+    }
+
+    private long readEntry(long address, long linear, int access, boolean user, boolean nxe) {
+        long e = memory.read64(address);
+        if ((e & PTE_P) == 0) {
+            throw pageFault(linear, 0, access, user, nxe);
+        }
+        return e;
+    }
+
+    private void checkReserved(long entry, long reservedMask, long linear, int access, boolean user, boolean nxe) {
+        if ((entry & reservedMask) != 0) {
+            throw pageFault(linear, PF_P | PF_RSVD, access, user, nxe);
+        }
+    }
+
+    private void setBits(long address, long bits) {
+        long e = memory.read64(address);
+        if ((e & bits) != bits) {
+            memory.write64(address, e | bits);
+        }
+    }
+
+    private CpuFault pageFault(long linear, int base, int access, boolean user, boolean nxe) {
+        int code = base;
+        if (access == WRITE) {
+            code |= PF_W;
+        }
+        if (user) {
+            code |= PF_U;
+        }
+        // SDM Vol.3 4.7: I/D is reported for fetches only when NX (or SMEP) is in use.
+        if (access == FETCH && nxe) {
+            code |= PF_I;
+        }
+        return CpuFault.pf(linear, code);
+    }
+
+    // ---------------------------------------------------------------- TLB maintenance
+
+    /** Drops every TLB entry, global ones included (CR4.PGE/PAE/PSE change, CR0.PG/WP change). */
+    public void flushAll() {
+        Arrays.fill(readTag, NO_TAG);
+        Arrays.fill(writeTag, NO_TAG);
+        Arrays.fill(fetchTag, NO_TAG);
+        largePagesCached = false;
+    }
+
+    /** Drops every non-global entry: a MOV to CR3 (SDM Vol.3 4.10.4.1). */
+    public void flushNonGlobal() {
+        flushWhere(readTag, readInfo, 0, 1);
+        flushWhere(writeTag, writeInfo, 0, 1);
+        flushWhere(fetchTag, fetchInfo, 0, 1);
+    }
+
+    private static void flushWhere(long[] tags, byte[] info, int mustBeSet, int mask) {
+        for (int i = 0; i < TLB_SIZE; i++) {
+            if ((info[i] & mask) == mustBeSet) {
+                tags[i] = NO_TAG;
+            }
+        }
+    }
+
+    /** INVLPG: drops the entries for the page holding {@code linear}, global or not, large pages whole. */
+    public void flushPage(long linear) {
+        long vpn = linear >>> 12;
+        int idx = (int) vpn & TLB_MASK;
+        readTag[idx] = NO_TAG;
+        writeTag[idx] = NO_TAG;
+        fetchTag[idx] = NO_TAG;
+        if (largePagesCached) {
+            // A 2 MiB or 1 GiB mapping is cached in many 4 KiB slots: drop every large-page slot.
+            flushWhere(readTag, readInfo, 8, 8);
+            flushWhere(writeTag, writeInfo, 8, 8);
+            flushWhere(fetchTag, fetchInfo, 8, 8);
+            largePagesCached = false;
+        }
+    }
+
+    // ---------------------------------------------------------------- data accesses
+
+    public int read8(long linear) {
+        return memory.read8(translate(linear, READ));
+    }
+
+    public int read16(long linear) {
+        if ((linear & 0xFFF) > 0xFFE) {
+            return (int) readCrossing(linear, 2);
+        }
+        return memory.read16(translate(linear, READ));
+    }
+
+    public int read32(long linear) {
+        if ((linear & 0xFFF) > 0xFFC) {
+            return (int) readCrossing(linear, 4);
+        }
+        return memory.read32(translate(linear, READ));
+    }
+
+    public long read64(long linear) {
+        if ((linear & 0xFFF) > 0xFF8) {
+            return readCrossing(linear, 8);
+        }
+        return memory.read64(translate(linear, READ));
+    }
+
+    public void write8(long linear, int v) {
+        memory.write8(translate(linear, WRITE), v);
+    }
+
+    public void write16(long linear, int v) {
+        if ((linear & 0xFFF) > 0xFFE) {
+            writeCrossing(linear, 2, v);
+            return;
+        }
+        memory.write16(translate(linear, WRITE), v);
+    }
+
+    public void write32(long linear, int v) {
+        if ((linear & 0xFFF) > 0xFFC) {
+            writeCrossing(linear, 4, v);
+            return;
+        }
+        memory.write32(translate(linear, WRITE), v);
+    }
+
+    public void write64(long linear, long v) {
+        if ((linear & 0xFFF) > 0xFF8) {
+            writeCrossing(linear, 8, v);
+            return;
+        }
+        memory.write64(translate(linear, WRITE), v);
+    }
+
+    /** Faults now (as the write would) if writing {@code size} bytes at {@code linear} is not allowed. */
+    public void probeWrite(long linear, int size) {
+        translate(linear, WRITE);
+        long last = linear + size - 1;
+        if (((last ^ linear) & ~0xFFFL) != 0) {
+            translate(last, WRITE);
+        }
+    }
+
+    /** Same as {@link #probeWrite(long, int)} with explicit privilege (frames pushed on a privilege change). */
+    public void probeWrite(long linear, int size, boolean user) {
+        translate(linear, WRITE, user);
+        long last = linear + size - 1;
+        if (((last ^ linear) & ~0xFFFL) != 0) {
+            translate(last, WRITE, user);
+        }
+    }
+
+    /** Reads 8 bytes as a supervisor access whatever the CPL (descriptor tables, IDT, TSS: SDM Vol.3 4.6.1). */
+    public long readSupervisor64(long linear) {
+        long first = translate(linear, READ, false);
+        if ((linear & 0xFFF) > 0xFF8) {
+            long second = translate((linear | 0xFFF) + 1, READ, false);
+            return readSplit(first, second, linear, 8);
+        }
+        return memory.read64(first);
+    }
+
+    /** Writes 8 bytes as a supervisor access whatever the CPL (TSS busy bits, GDT accessed bits). */
+    public void writeSupervisor64(long linear, long v) {
+        long first = translate(linear, WRITE, false);
+        if ((linear & 0xFFF) > 0xFF8) {
+            long second = translate((linear | 0xFFF) + 1, WRITE, false);
+            writeSplit(first, second, linear, 8, v);
+            return;
+        }
+        memory.write64(first, v);
+    }
+
+    private long readCrossing(long linear, int size) {
+        long first = translate(linear, READ);
+        long second = translate((linear | 0xFFF) + 1, READ);
+        return readSplit(first, second, linear, size);
+    }
+
+    private long readSplit(long first, long second, long linear, int size) {
+        int inFirst = (int) (0x1000 - (linear & 0xFFF));
+        long v = 0;
+        for (int i = 0; i < size; i++) {
+            long pa = i < inFirst ? first + i : second + (i - inFirst);
+            v |= (long) memory.read8(pa) << (8 * i);
+        }
+        return v;
+    }
+
+    private void writeCrossing(long linear, int size, long v) {
+        long first = translate(linear, WRITE);
+        long second = translate((linear | 0xFFF) + 1, WRITE);
+        writeSplit(first, second, linear, size, v);
+    }
+
+    private void writeSplit(long first, long second, long linear, int size, long v) {
+        int inFirst = (int) (0x1000 - (linear & 0xFFF));
+        for (int i = 0; i < size; i++) {
+            long pa = i < inFirst ? first + i : second + (i - inFirst);
+            memory.write8(pa, (int) (v >>> (8 * i)));
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.jefevm.core.cpu.sse;
+
+import dev.jefevm.core.cpu.CpuState;
+
+/**
+ * IEEE 754 single-precision arithmetic as SSE performs it, on raw bit patterns; the
+ * single-precision twin of {@link Binary64} (same NaN, rounding, DAZ/FTZ and flag rules). Exact
+ * errors come from double arithmetic, where products of floats are exact and sums, quotients
+ * and square-root residuals keep their sign.
+ */
+final class Binary32 {
+
+    static final int SIGN = 0x8000_0000;
+    static final int EXP = 0x7F80_0000;
+    static final int FRAC = 0x007F_FFFF;
+    static final int QUIET = 1 << 22;
+    /** The QNaN floating-point indefinite (SDM Vol.1 4.8.3.7). */
+    static final int DEFAULT_NAN = 0xFFC0_0000;
+
+    private Binary32() {
+    }
+
+    static boolean isNaN(int b) {
+        return (b & ~SIGN) > EXP;
+    }
+
+    static boolean isSignaling(int b) {
+        return isNaN(b) && (b & QUIET) == 0;
+    }
+
+    static boolean isDenormal(int b) {
+        return (b & EXP) == 0 && (b & FRAC) != 0;
+    }
+
+    static float value(int b) {
+        return Float.intBitsToFloat(b);
+    }
+
+    static int bits(float f) {
+        return Float.floatToRawIntBits(f);
+    }
+
+    static int daz(CpuState s, int b) {
+        return (s.mxcsr & Mxcsr.DAZ) != 0 && isDenormal(b) ? b & SIGN : b;
+    }
+
+    static int propagateNaN(CpuState s, int a, int b) {
+        if (isSignaling(a) || isSignaling(b)) {
+            s.mxcsr |= Mxcsr.IE;
+        }
+        return (isNaN(a) ? a : b) | QUIET;
+    }
+
+    static int invalid(CpuState s) {
+        s.mxcsr |= Mxcsr.IE;
+        return DEFAULT_NAN;
+    }
+
+    private static void denormalCheck(CpuState s, int a, int b) {
+        if (isDenormal(a) || isDenormal(b)) {
+            s.mxcsr |= Mxcsr.DE;
+        }
+    }
+
+    /** ADDSS/SUBSS/MULSS/DIVSS on one element pair ({@code kind} as in {@link Binary64}). */
+    static int arith(CpuState s, int kind, int a, int b) {
+        a = daz(s, a);
+        b = daz(s, b);
+        if (isNaN(a) || isNaN(b)) {
+            return propagateNaN(s, a, b);
+        }
+        float x = value(a);
+        float y = kind == Binary64.SUB ? -value(b) : value(b);
+        boolean xInf = Float.isInfinite(x), yInf = Float.isInfinite(y);
+        float r;
+        int sgn = 0;
+        switch (kind) {
+            case Binary64.ADD, Binary64.SUB -> {
+                if (xInf && yInf && x != y) {
+                    return invalid(s);
+                }
+                denormalCheck(s, a, b);
+                r = x + y;
+                if (!Float.isInfinite(r)) {
+                    double dx = x, dy = y;
+                    double sum = dx + dy;
+                    double bv = sum - dx;
+                    double err = (dx - (sum - bv)) + (dy - bv); // exact: sum + err = x + y
+                    double diff = sum - r;
+                    sgn = (int) Math.signum(diff != 0 ? diff : err);
+                    if (r == 0 && sgn == 0 && Mxcsr.roundingMode(s) == Mxcsr.RC_DOWN
+                            && !(bits(x) == 0 && bits(y) == 0)) {
+                        r = -0.0f; // IEEE 754 6.3: an exact zero sum is -0 when rounding down
+                    }
+                }
+            }
+            case Binary64.MUL -> {
+                if ((x == 0 && yInf) || (xInf && y == 0)) {
+                    return invalid(s);
+                }
+                denormalCheck(s, a, b);
+                double p = (double) x * y; // exact: 24 x 24 bits
+                r = (float) p;
+                if (!Float.isInfinite(r)) {
+                    sgn = p == r ? 0 : p > r ? 1 : -1;
+                }
+            }
+            default -> {
+                if ((x == 0 && y == 0) || (xInf && yInf)) {
+                    return invalid(s);
+                }
+                if (y == 0 && !xInf) {
+                    s.mxcsr |= Mxcsr.ZE;
+                    return ((a ^ b) & SIGN) | EXP;
+                }
+                denormalCheck(s, a, b);
+                r = x / y;
+                if (!xInf && !yInf && !Float.isInfinite(r)) {
+                    double rem = Math.fma(-(double) r, y, x);
+                    sgn = (int) (Math.signum(rem) * Math.signum(y));
+                }
+            }
+        }
+        return finish(s, r, sgn, !xInf && !yInf);
+    }
+
+    static int sqrt(CpuState s, int a) {
+        a = daz(s, a);
+        if (isNaN(a)) {
+            return propagateNaN(s, a, a);
+        }
+        float x = value(a);
+        if (x == 0 || x == Float.POSITIVE_INFINITY) {
+            return a;
+        }
+        if (x < 0) {
+            return invalid(s);
+        }
+        denormalCheck(s, a, a);
+        float r = (float) Math.sqrt(x); // double rounding is innocuous for sqrt: 53 >= 2*24+2
+        int sgn = (int) Math.signum(Math.fma(-(double) r, r, x));
+        return finish(s, r, sgn, true);
+    }
+
+    static int minMax(CpuState s, boolean max, int a, int b) {
+        a = daz(s, a);
+        b = daz(s, b);
+        if (isNaN(a) || isNaN(b)) {
+            s.mxcsr |= Mxcsr.IE;
+            return b;
+        }
+        denormalCheck(s, a, b);
+        float x = value(a), y = value(b);
+        return (max ? x > y : x < y) ? a : b;
+    }
+
+    static boolean compare(CpuState s, int predicate, int a, int b) {
+        a = daz(s, a);
+        b = daz(s, b);
+        boolean unordered = isNaN(a) || isNaN(b);
+        if (unordered) {
+            if ((predicate & 3) == 1 || (predicate & 3) == 2 || isSignaling(a) || isSignaling(b)) {
+                s.mxcsr |= Mxcsr.IE;
+            }
+        } else {
+            denormalCheck(s, a, b);
+        }
+        float x = value(a), y = value(b);
+        return switch (predicate & 7) {
+            case 0 -> x == y;
+            case 1 -> x < y;
+            case 2 -> x <= y;
+            case 3 -> unordered;
+            case 4 -> x != y;
+            case 5 -> !(x < y);
+            case 6 -> !(x <= y);
+            default -> !unordered;
+        };
+    }
+
+    /**
+     * RCPSS/RCPPS: 1/x. The SDM only bounds the error (|relative error| <= 1.5 * 2^-12); this
+     * returns the correctly rounded reciprocal, so results are within the bound but not bit-equal
+     * to any particular processor's table. Denormal sources count as zero and tiny results flush
+     * to zero, as the SDM says; no MXCSR flags are raised.
+     */
+    static int reciprocal(int a) {
+        if (isNaN(a)) {
+            return a | QUIET;
+        }
+        if ((a & EXP) == 0) {
+            return (a & SIGN) | EXP; // zero or denormal: signed infinity
+        }
+        float r = 1.0f / value(a);
+        return flushTiny(bits(r));
+    }
+
+    /** RSQRTSS/RSQRTPS: 1/sqrt(x), correctly rounded (within the SDM's 1.5 * 2^-12 bound; see {@link #reciprocal}). */
+    static int reciprocalSqrt(int a) {
+        if (isNaN(a)) {
+            return a | QUIET;
+        }
+        if ((a & EXP) == 0) {
+            return (a & SIGN) | EXP;
+        }
+        if ((a & SIGN) != 0) {
+            return DEFAULT_NAN;
+        }
+        return bits((float) (1.0 / Math.sqrt(value(a))));
+    }
+
+    private static int flushTiny(int b) {
+        return (b & EXP) == 0 ? b & SIGN : b;
+    }
+
+    static int finish(CpuState s, float r, int sgn, boolean finiteOperands) {
+        int rc = Mxcsr.roundingMode(s);
+        if (Float.isInfinite(r)) {
+            if (!finiteOperands) {
+                return bits(r);
+            }
+            s.mxcsr |= Mxcsr.OE | Mxcsr.PE;
+            return bits(overflow(rc, r > 0));
+        }
+        if (sgn != 0) {
+            s.mxcsr |= Mxcsr.PE;
+            r = directed(rc, r, sgn);
+            if (Float.isInfinite(r)) {
+                s.mxcsr |= Mxcsr.OE;
+                return bits(r);
+            }
+        }
+        if (Math.abs(r) < Float.MIN_NORMAL && (r != 0 || sgn != 0)) {
+            boolean underflowMasked = (s.mxcsr & Mxcsr.UM) != 0;
+            if (!underflowMasked || sgn != 0) {
+                s.mxcsr |= Mxcsr.UE;
+            }
+            if (underflowMasked && (s.mxcsr & Mxcsr.FTZ) != 0) {
+                s.mxcsr |= Mxcsr.UE | Mxcsr.PE;
+                return bits(r) & SIGN;
+            }
+        }
+        return bits(r);
+    }
+
+    static float overflow(int rc, boolean positive) {
+        return switch (rc) {
+            case Mxcsr.RC_NEAREST -> positive ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+            case Mxcsr.RC_DOWN -> positive ? Float.MAX_VALUE : Float.NEGATIVE_INFINITY;
+            case Mxcsr.RC_UP -> positive ? Float.POSITIVE_INFINITY : -Float.MAX_VALUE;
+            default -> positive ? Float.MAX_VALUE : -Float.MAX_VALUE;
+        };
+    }
+
+    static float directed(int rc, float r, int sgn) {
+        return switch (rc) {
+            case Mxcsr.RC_DOWN -> sgn < 0 ? Math.nextDown(r) : r;
+            case Mxcsr.RC_UP -> sgn > 0 ? Math.nextUp(r) : r;
+            case Mxcsr.RC_ZERO -> sgn < 0 && r > 0 ? Math.nextDown(r) : sgn > 0 && r < 0 ? Math.nextUp(r) : r;
+            default -> r;
+        };
+    }
+}

@@ -1,0 +1,61 @@
+package dev.jefevm.core.cpu.sse;
+
+import dev.jefevm.core.cpu.CpuFault;
+import dev.jefevm.core.cpu.CpuState;
+
+/**
+ * The SSE control and status register (SDM Vol.1 10.2.3): exception flags, masks, rounding
+ * control, DAZ and FTZ, and the bookkeeping that turns an instruction's raised exceptions into
+ * sticky flags or a #XM/#UD (SDM Vol.1 11.5.1). Floating-point helpers OR the flags they raise
+ * straight into {@code CpuState.mxcsr}; {@link #begin} clears the flag bits first so that
+ * {@link #end} sees exactly what this instruction raised, then merges the old flags back.
+ */
+public final class Mxcsr {
+
+    public static final int IE = 1, DE = 2, ZE = 4, OE = 8, UE = 16, PE = 32;
+    public static final int FLAGS = 0x3F;
+    public static final int DAZ = 1 << 6;
+    /** Exception masks IM..PM are the flag bits shifted left by this. */
+    public static final int MASK_SHIFT = 7;
+    public static final int UM = UE << MASK_SHIFT;
+    public static final int RC_SHIFT = 13;
+    public static final int RC_NEAREST = 0, RC_DOWN = 1, RC_UP = 2, RC_ZERO = 3;
+    public static final int FTZ = 1 << 15;
+    /** Bits this CPU implements (FXSAVE's MXCSR_MASK, DAZ included); the rest are reserved and #GP when set. */
+    public static final int SUPPORTED = 0xFFFF;
+
+    private static final long CR4_OSXMMEXCPT = 1L << 10;
+
+    private Mxcsr() {
+    }
+
+    /** The rounding control field (bits 14:13). */
+    public static int roundingMode(CpuState s) {
+        return (s.mxcsr >>> RC_SHIFT) & 3;
+    }
+
+    /** Clears the flag bits so this instruction's exceptions can be seen; returns the old flags for {@link #end}. */
+    public static int begin(CpuState s) {
+        int old = s.mxcsr & FLAGS;
+        s.mxcsr &= ~FLAGS;
+        return old;
+    }
+
+    /**
+     * Merges the flags saved by {@link #begin} back and raises #XM (CR4.OSXMMEXCPT set) or #UD
+     * (clear) if any exception this instruction raised is unmasked (SDM Vol.1 11.5.1). The caller
+     * commits its results only after this returns.
+     */
+    public static void end(CpuState s, int oldFlags) {
+        int raised = s.mxcsr & FLAGS;
+        s.mxcsr |= oldFlags;
+        if ((raised & ~(s.mxcsr >>> MASK_SHIFT)) != 0) {
+            throw (s.cr4 & CR4_OSXMMEXCPT) != 0 ? CpuFault.of(CpuFault.XM) : CpuFault.ud();
+        }
+    }
+
+    /** True if a write of {@code value} to MXCSR would set a reserved bit (#GP(0) for LDMXCSR and FXRSTOR). */
+    public static boolean hasReservedBits(int value) {
+        return (value & ~SUPPORTED) != 0;
+    }
+}

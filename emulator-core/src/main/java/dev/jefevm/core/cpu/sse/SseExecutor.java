@@ -1,0 +1,98 @@
+package dev.jefevm.core.cpu.sse;
+
+import dev.jefevm.core.cpu.Cpu;
+import dev.jefevm.core.cpu.CpuFault;
+import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
+
+/**
+ * Executes the SSE and SSE2 operations (family {@code SSE} of {@link Op}): checks that the
+ * operating system has enabled SSE (SDM Vol.3 13.1: CR0.EM clear, CR4.OSFXSR set; CR0.TS set
+ * gives #NM for lazy state switching), then hands the instruction to the class for its group:
+ * moves, packed integer and logic, shifts, shuffles/unpacks/packs, float arithmetic, compares,
+ * conversions, and MXCSR/FXSAVE state. Groups are looked up by ordinal in a table built once.
+ * MMX register forms are not decoded (they stay #UD).
+ */
+public final class SseExecutor {
+
+    private static final long CR0_EM = 1L << 2, CR0_TS = 1L << 3;
+    private static final long CR4_OSFXSR = 1L << 9;
+
+    private static final byte MOVE = 1, INTEGER = 2, SHIFT = 3, SHUFFLE = 4, FLOAT = 5, COMPARE = 6, CONVERT = 7,
+            STATE = 8, NON_TEMPORAL_GPR = 9;
+    private static final byte[] GROUP = new byte[Op.values().length];
+
+    static {
+        for (Op op : Op.values()) {
+            if (op.family() == Op.Family.SSE) {
+                GROUP[op.ordinal()] = groupOf(op);
+            }
+        }
+    }
+
+    private SseExecutor() {
+    }
+
+    private static byte groupOf(Op op) {
+        int o = op.ordinal();
+        if (op == Op.MOVNTI) {
+            return NON_TEMPORAL_GPR;
+        }
+        if (o < Op.ANDPS.ordinal()) {
+            return MOVE;
+        }
+        if (o < Op.PSLLW.ordinal()) {
+            return INTEGER;
+        }
+        if (o < Op.PSHUFD.ordinal()) {
+            return SHIFT;
+        }
+        if (o < Op.ADDSS.ordinal()) {
+            return SHUFFLE;
+        }
+        if (o < Op.CMPSS.ordinal()) {
+            return FLOAT;
+        }
+        if (o < Op.CVTSI2SS.ordinal()) {
+            return COMPARE;
+        }
+        if (o < Op.LDMXCSR.ordinal()) {
+            return CONVERT;
+        }
+        return STATE;
+    }
+
+    /** Executes one SSE-family instruction; {@code state.rip} already points at the next instruction. */
+    public static void execute(Cpu cpu, Instruction insn) {
+        CpuState s = cpu.state;
+        Op op = insn.op;
+        int group = GROUP[op.ordinal()];
+        if (group == NON_TEMPORAL_GPR) {
+            // MOVNTI stores a general register: it needs no SSE state, hence no OS enabling (SDM Vol.2 MOVNTI)
+            SseMoves.execute(cpu, insn);
+            return;
+        }
+        long cr0 = s.cr0;
+        if ((cr0 & CR0_EM) != 0) {
+            throw CpuFault.ud();
+        }
+        if ((s.cr4 & CR4_OSFXSR) == 0 && op != Op.FXSAVE && op != Op.FXRSTOR) {
+            throw CpuFault.ud();
+        }
+        if ((cr0 & CR0_TS) != 0) {
+            throw CpuFault.nm();
+        }
+        switch (group) {
+            case MOVE -> SseMoves.execute(cpu, insn);
+            case INTEGER -> PackedInteger.execute(cpu, insn);
+            case SHIFT -> PackedShift.execute(cpu, insn);
+            case SHUFFLE -> Shuffle.execute(cpu, insn);
+            case FLOAT -> FloatArithmetic.execute(cpu, insn);
+            case COMPARE -> FloatCompare.execute(cpu, insn);
+            case CONVERT -> FloatConvert.execute(cpu, insn);
+            case STATE -> SseStateOps.execute(cpu, insn);
+            default -> throw CpuFault.ud();
+        }
+    }
+}
