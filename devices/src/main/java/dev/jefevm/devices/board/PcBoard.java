@@ -106,7 +106,11 @@ public final class PcBoard implements Platform {
         ports.register(BOOT_TIMER_PORT, 1, bootTimer, "boot timer");
         memory.mapSegment(FRAMEBUFFER_BASE, framebuffer.memory(), "framebuffer");
         rsdpAddress = acpiTables.install(memory, ACPI_TABLES_BASE);
-        serial.start(serialInbox);
+    }
+
+    /** Starts host serial input (after the kernel is loaded, so a failed boot reads no input). */
+    public void startSerialInput() {
+        serialBackend.start(serialInbox);
     }
 
     // ------------------------------------------------------------ Platform

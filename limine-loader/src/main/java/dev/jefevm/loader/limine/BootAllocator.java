@@ -76,16 +76,14 @@ final class BootAllocator {
         return new KernelLoadException("kernel needs " + size(needed) + " of RAM but the VM has " + size(ramSize));
     }
 
-    /** A size for people: whole MiB below 1 GiB, else GiB with one decimal when not whole. */
+    /** A size for people: whole MiB below 1 GiB, else GiB to one decimal (a trailing ".0" dropped). */
     static String size(long bytes) {
         long mib = (bytes + (1L << 20) - 1) >>> 20;
         if (mib < 1024) {
             return mib + " MiB";
         }
-        if (mib % 1024 == 0) {
-            return (mib / 1024) + " GiB";
-        }
-        return String.format("%.1f GiB", mib / 1024.0);
+        String gib = String.format(java.util.Locale.ROOT, "%.1f", mib / 1024.0);
+        return (gib.endsWith(".0") ? gib.substring(0, gib.length() - 2) : gib) + " GiB";
     }
 
     static long roundUp(long v, long align) {

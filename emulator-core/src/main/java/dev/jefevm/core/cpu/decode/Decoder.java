@@ -46,6 +46,7 @@ public final class Decoder {
     private static OpcodeTable buildStandardTable() {
         OpcodeTable t = new OpcodeTable();
         BaseOpcodeMap.register(t);
+        SseOpcodeMap.register(t);
         return t;
     }
 

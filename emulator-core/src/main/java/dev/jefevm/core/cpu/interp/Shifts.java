@@ -133,7 +133,6 @@ final class Shifts {
     static void doubleShift(Cpu cpu, Instruction insn) {
         CpuState s = cpu.state;
         int size = insn.opSize;
-        int bits = size << 3;
         long mask = Flags.mask(size);
         int count = (int) Operands.read(cpu, insn, 2, 1) & (size == 8 ? 63 : 31);
         boolean mem = insn.kind0 == Instruction.K_MEM;
@@ -166,24 +165,20 @@ final class Shifts {
                 res = (wide >>> count) & mask;
                 cf = (wide >>> (count - 1)) & 1;
             }
-        } else { // 16-bit: dst:src:dst pattern so counts 17-31 stay meaningful
-            long wide = left ? (dst << 32) | (src << 16) | dst : (dst << 32) | (src << 16) | dst;
+        } else { // 16-bit: shift through dst:src:dst so counts 17-31 stay meaningful
+            long wide = (dst << 32) | (src << 16) | dst;
             if (left) {
-                res = (wide >>> (32 - count)) & mask;
+                res = ((wide << count) >>> 32) & mask;
                 cf = (wide >>> (48 - count)) & 1;
             } else {
-                wide = (dst << 32) | (src << 16) | dst;
-                res = (((src << 16) | dst) >>> count | ((long) dst << 32 >>> count)) & mask;
-                cf = (((src << 16) | dst) >>> (count - 1)) & 1;
+                res = (wide >>> count) & mask;
+                cf = (wide >>> (count - 1)) & 1;
             }
         }
         long sign = Flags.signBit(size);
         long of = ((res ^ dst) & sign) != 0 ? CpuState.OF : 0;
         write(cpu, s, insn, mem, ea, size, res);
         Flags.result(s, size, res, (cf != 0 ? CpuState.CF : 0) | of);
-        if (bits == 0) {
-            throw new IllegalStateException();
-        }
     }
 
     private static void write(Cpu cpu, CpuState s, Instruction insn, boolean mem, long ea, int size, long v) {

@@ -266,11 +266,22 @@ public final class Mmu {
 
     // ---------------------------------------------------------------- data accesses
 
+    // Fast paths: a TLB hit is two array loads and one PhysicalMemory access. The user bit of the
+    // key is (cpl + 1) >>> 2: 1 for CPL 3, 0 for CPL 0-2. Page-crossing accesses take the slow path.
+
     public int read8(long linear) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2)) {
+            return memory.read8(readPage[idx] | (linear & 0xFFF));
+        }
         return memory.read8(translate(linear, READ));
     }
 
     public int read16(long linear) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFE) {
+            return memory.read16(readPage[idx] | (linear & 0xFFF));
+        }
         if ((linear & 0xFFF) > 0xFFE) {
             return (int) readCrossing(linear, 2);
         }
@@ -278,6 +289,10 @@ public final class Mmu {
     }
 
     public int read32(long linear) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFC) {
+            return memory.read32(readPage[idx] | (linear & 0xFFF));
+        }
         if ((linear & 0xFFF) > 0xFFC) {
             return (int) readCrossing(linear, 4);
         }
@@ -285,6 +300,10 @@ public final class Mmu {
     }
 
     public long read64(long linear) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFF8) {
+            return memory.read64(readPage[idx] | (linear & 0xFFF));
+        }
         if ((linear & 0xFFF) > 0xFF8) {
             return readCrossing(linear, 8);
         }
@@ -292,31 +311,45 @@ public final class Mmu {
     }
 
     public void write8(long linear, int v) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2)) {
+            memory.write8(writePage[idx] | (linear & 0xFFF), v);
+            return;
+        }
         memory.write8(translate(linear, WRITE), v);
     }
 
     public void write16(long linear, int v) {
-        if ((linear & 0xFFF) > 0xFFE) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFE) {
+            memory.write16(writePage[idx] | (linear & 0xFFF), v);
+        } else if ((linear & 0xFFF) > 0xFFE) {
             writeCrossing(linear, 2, v);
-            return;
+        } else {
+            memory.write16(translate(linear, WRITE), v);
         }
-        memory.write16(translate(linear, WRITE), v);
     }
 
     public void write32(long linear, int v) {
-        if ((linear & 0xFFF) > 0xFFC) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFC) {
+            memory.write32(writePage[idx] | (linear & 0xFFF), v);
+        } else if ((linear & 0xFFF) > 0xFFC) {
             writeCrossing(linear, 4, v);
-            return;
+        } else {
+            memory.write32(translate(linear, WRITE), v);
         }
-        memory.write32(translate(linear, WRITE), v);
     }
 
     public void write64(long linear, long v) {
-        if ((linear & 0xFFF) > 0xFF8) {
+        int idx = (int) (linear >>> 12) & TLB_MASK;
+        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFF8) {
+            memory.write64(writePage[idx] | (linear & 0xFFF), v);
+        } else if ((linear & 0xFFF) > 0xFF8) {
             writeCrossing(linear, 8, v);
-            return;
+        } else {
+            memory.write64(translate(linear, WRITE), v);
         }
-        memory.write64(translate(linear, WRITE), v);
     }
 
     /** Faults now (as the write would) if writing {@code size} bytes at {@code linear} is not allowed. */
@@ -345,6 +378,16 @@ public final class Mmu {
             return readSplit(first, second, linear, 8);
         }
         return memory.read64(first);
+    }
+
+    /** Reads 2 bytes as a supervisor access whatever the CPL (the TSS I/O map). */
+    public int readSupervisor16(long linear) {
+        long first = translate(linear, READ, false);
+        if ((linear & 0xFFF) == 0xFFF) {
+            long second = translate(linear + 1, READ, false);
+            return (int) readSplit(first, second, linear, 2);
+        }
+        return memory.read16(first);
     }
 
     /** Writes 8 bytes as a supervisor access whatever the CPL (TSS busy bits, GDT accessed bits). */

@@ -54,6 +54,9 @@ public final class InterruptDelivery {
                 deliver(cpu, current.vector, current.errorCode, HARDWARE);
                 return;
             } catch (CpuFault second) {
+                if (second.vector == CpuFault.PF) {
+                    cpu.state.cr2 = second.faultAddress; // CR2 is loaded when the fault is detected, even if it becomes #DF
+                }
                 if (current.vector == CpuFault.DF) {
                     tripleFault(cpu, f, second);
                     return;

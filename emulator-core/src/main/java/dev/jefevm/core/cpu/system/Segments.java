@@ -161,25 +161,25 @@ public final class Segments {
         if (!present(a)) {
             throw CpuFault.ss(selector & 0xFFFC);
         }
+        markAccessed(cpu, selector, d);
         return d;
     }
 
-    /** Loads SS with a descriptor checked by {@link #checkStack}. */
+    /** Loads SS with a descriptor checked by {@link #checkStack} (0 for a null selector). */
     public static void loadStack(Cpu cpu, int selector, long descriptor) {
         if (descriptor == 0) {
             loadNull(cpu.state, CpuState.SS, selector);
             return;
         }
-        markAccessed(cpu, selector, descriptor);
         load(cpu.state, CpuState.SS, selector, descriptor);
     }
 
     /**
-     * Loads CS after a checked transfer and moves CPL with it (CPL is CS.RPL in protected mode).
+     * Loads CS after a checked transfer (the caller has set the Accessed bit) and moves CPL with
+     * it: CPL is CS.RPL in protected mode.
      */
     public static void loadCode(Cpu cpu, int selector, long descriptor, int newCpl) {
         CpuState s = cpu.state;
-        markAccessed(cpu, selector, descriptor);
         load(s, CpuState.CS, (selector & 0xFFFC) | newCpl, descriptor);
         s.cpl = newCpl;
     }

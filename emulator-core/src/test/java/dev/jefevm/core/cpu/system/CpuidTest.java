@@ -1,0 +1,116 @@
+package dev.jefevm.core.cpu.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.jefevm.core.cpu.CpuState;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class CpuidTest {
+
+    private final CpuState s = new CpuState();
+
+    private void cpuid(long leaf, long subleaf) {
+        s.gpr[CpuState.RAX] = leaf;
+        s.gpr[CpuState.RCX] = subleaf;
+        Cpuid.execute(s);
+    }
+
+    private String text(int... regs) {
+        ByteBuffer b = ByteBuffer.allocate(4 * regs.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (int r : regs) {
+            b.putInt((int) s.gpr[r]);
+        }
+        return new String(b.array(), StandardCharsets.US_ASCII).replace("\0", "");
+    }
+
+    @Test
+    void leaf0_reportsGenuineIntelAndMaxLeaf() {
+        cpuid(0, 0);
+
+        assertEquals("GenuineIntel", text(CpuState.RBX, CpuState.RDX, CpuState.RCX));
+        assertEquals(Cpuid.MAX_BASIC, s.gpr[CpuState.RAX]);
+    }
+
+    @Test
+    void leaf1_advertisesImplementedFeaturesAndHypervisor() {
+        cpuid(1, 0);
+
+        long ecx = s.gpr[CpuState.RCX];
+        long edx = s.gpr[CpuState.RDX];
+        assertEquals(6, (s.gpr[CpuState.RAX] >>> 8) & 0xF);
+        assertEquals(1L << 31, ecx & (1L << 31)); // hypervisor
+        assertEquals(0, ecx & (1 << 27)); // OSXSAVE clear
+        assertEquals(0, ecx & 1); // no SSE3
+        assertEquals(0, edx & 1); // no x87 instructions
+        assertEquals(0, edx & (1 << 23)); // no MMX
+        long wanted = (1 << 4) | (1 << 5) | (1 << 6) | (1 << 8) | (1 << 9) | (1 << 13) | (1 << 15) | (1 << 16)
+                | (1 << 19) | (1 << 24) | (1 << 25) | (1 << 26);
+        assertEquals(wanted, edx & wanted);
+    }
+
+    @Test
+    void leaf1_apicBitFollowsApicBaseEnable() {
+        s.apicBase &= ~(1L << 11);
+
+        cpuid(1, 0);
+
+        assertEquals(0, s.gpr[CpuState.RDX] & (1 << 9));
+    }
+
+    @Test
+    void hypervisorLeaves_identifyJefeVmAndTscFrequency() {
+        cpuid(0x4000_0000L, 0);
+        String signature = text(CpuState.RBX, CpuState.RCX, CpuState.RDX);
+        long max = s.gpr[CpuState.RAX];
+
+        cpuid(0x4000_0010L, 0);
+
+        assertEquals("JefeVMJefeVM", signature);
+        assertEquals(0x4000_0010L, max);
+        assertEquals(1_000_000L, s.gpr[CpuState.RAX]);
+    }
+
+    @Test
+    void brandString_namesTheVirtualCpu() {
+        StringBuilder brand = new StringBuilder();
+        for (long leaf = 0x8000_0002L; leaf <= 0x8000_0004L; leaf++) {
+            cpuid(leaf, 0);
+            brand.append(text(CpuState.RAX, CpuState.RBX, CpuState.RCX, CpuState.RDX));
+        }
+
+        assertEquals("JefeVM virtual CPU", brand.toString());
+    }
+
+    @Test
+    void extendedLeaves_reportLongModeNxAndAddressSizes() {
+        cpuid(0x8000_0001L, 0);
+        long edx = s.gpr[CpuState.RDX];
+        cpuid(0x8000_0008L, 0);
+
+        assertEquals((1L << 29) | (1L << 20) | (1L << 11) | (1L << 27), edx & ((1L << 29) | (1L << 20) | (1L << 11) | (1L << 27)));
+        assertEquals((48 << 8) | 40, s.gpr[CpuState.RAX]);
+    }
+
+    @Test
+    void leafAboveMaximum_returnsHighestBasicLeaf() {
+        cpuid(7, 0);
+        long ebx7 = s.gpr[CpuState.RBX];
+
+        cpuid(0x1F, 0);
+
+        assertEquals(ebx7, s.gpr[CpuState.RBX]);
+        assertEquals(1, ebx7 & 1); // FSGSBASE
+    }
+
+    @Test
+    void cpuid_zeroExtendsIntoUpperHalves() {
+        s.gpr[CpuState.RBX] = -1;
+
+        cpuid(0, 0);
+
+        assertEquals(0, s.gpr[CpuState.RBX] >>> 32);
+    }
+}

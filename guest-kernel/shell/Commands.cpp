@@ -1,0 +1,136 @@
+// shell/Commands: see Commands.h.
+#include "shell/Commands.h"
+
+#include "arch/CpuInfo.h"
+#include "boot/BootInfo.h"
+#include "drivers/Console.h"
+#include "drivers/Power.h"
+#include "drivers/TscClock.h"
+#include "lib/Kprintf.h"
+#include "lib/String.h"
+#include "lib/Version.h"
+#include "mm/KernelHeap.h"
+#include "mm/PhysicalMemoryManager.h"
+
+namespace shell {
+
+namespace {
+
+using lib::kprintf;
+
+// The `panic` command writes here: canonical, in the lower half, never mapped by JefeOS.
+constexpr uint64_t kUnmappedAddress = 0xdeadbeef;
+constexpr int kFeatureLineWidth = 72;
+
+void help(const char*);
+
+void echo(const char* args) { kprintf("%s\n", args); }
+
+void clear(const char*) { drivers::Console::clear(); }
+
+void mem(const char*) {
+    mm::FrameStats f = mm::PhysicalMemoryManager::stats();
+    mm::HeapStats h = mm::KernelHeap::stats();
+    kprintf("frames (4 KiB): total %lu, usable %lu, free %lu\n", f.totalFrames, f.usableFrames, f.freeFrames);
+    kprintf("memory: %lu MiB total, %lu MiB usable, %lu MiB free\n", f.totalFrames / 256,
+            f.usableFrames / 256, f.freeFrames / 256);
+    kprintf("heap: %zu bytes total, %zu used, %zu free in %zu chunk(s), %zu live allocation(s)\n",
+            h.totalBytes, h.usedBytes, h.freeBytes, h.freeChunks, h.liveAllocations);
+}
+
+void cpuinfo(const char*) {
+    arch::CpuInfo info = arch::CpuInfo::read();
+    const char* brand = info.brand;
+    while (*brand == ' ') {
+        brand++;
+    }
+    kprintf("vendor:     %s\n", info.vendor);
+    kprintf("brand:      %s\n", brand);
+    kprintf("family %u model %u stepping %u\n", info.family, info.model, info.stepping);
+    kprintf("features:  ");
+    int column = 11;
+    info.forEachFeature([&column](const char* name) {
+        int length = static_cast<int>(strlen(name)) + 1;
+        if (column + length > kFeatureLineWidth) {
+            kprintf("\n           ");
+            column = 11;
+        }
+        kprintf(" %s", name);
+        column += length;
+    });
+    kprintf("\n");
+    if (info.hypervisorPresent) {
+        kprintf("hypervisor: %s (max leaf 0x%x)", info.hypervisorSignature, info.maxHypervisorLeaf);
+        uint64_t khz = drivers::TscClock::frequencyKhz();
+        if (khz != 0) {
+            kprintf(", TSC %lu kHz", khz);
+        }
+        kprintf("\n");
+    } else {
+        kprintf("hypervisor: none\n");
+    }
+}
+
+void uptime(const char*) {
+    uint64_t ms;
+    if (!drivers::TscClock::millisecondsSinceBoot(&ms)) {
+        kprintf("uptime: TSC frequency unknown (%lu TSC ticks since boot)\n", drivers::TscClock::ticksSinceBoot());
+        return;
+    }
+    kprintf("uptime: %lu.%03lu s\n", ms / 1000, ms % 1000);
+}
+
+void version(const char*) {
+    kprintf("JefeOS %s (g++ %s)\n", lib::version(), __VERSION__);
+    const auto* loader = boot::BootInfo::bootloaderInfo();
+    if (loader != nullptr) {
+        kprintf("booted by %s %s, Limine base revision %lu\n", loader->name, loader->version,
+                boot::BootInfo::kRequestedBaseRevision);
+    }
+}
+
+void panic(const char*) {
+    kprintf("panic: writing to unmapped address 0x%lx\n", kUnmappedAddress);
+    *reinterpret_cast<volatile uint64_t*>(kUnmappedAddress) = 0;
+    kprintf("panic: the write did not fault\n");
+}
+
+void reboot(const char*) {
+    kprintf("rebooting...\n");
+    drivers::Power::reboot();
+}
+
+void poweroff(const char*) {
+    kprintf("powering off...\n");
+    const char* why = drivers::Power::powerOff();
+    kprintf("poweroff: %s\n", why);
+}
+
+}  // namespace
+
+const Command kCommands[] = {
+    {"help", "list the commands", help},
+    {"echo", "print the arguments", echo},
+    {"clear", "clear the screen", clear},
+    {"mem", "physical frames and heap usage", mem},
+    {"cpuinfo", "CPU vendor, model and features (CPUID)", cpuinfo},
+    {"uptime", "time since boot (TSC)", uptime},
+    {"version", "JefeOS version", version},
+    {"panic", "fault on purpose (page fault dump)", panic},
+    {"reboot", "restart the machine", reboot},
+    {"poweroff", "switch the machine off (ACPI S5)", poweroff},
+};
+const int kCommandCount = sizeof(kCommands) / sizeof(kCommands[0]);
+
+namespace {
+
+void help(const char*) {
+    kprintf("commands:\n");
+    for (int i = 0; i < kCommandCount; i++) {
+        kprintf("  %-10s %s\n", kCommands[i].name, kCommands[i].summary);
+    }
+}
+
+}  // namespace
+
+}  // namespace shell

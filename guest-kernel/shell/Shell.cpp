@@ -1,0 +1,81 @@
+// shell/Shell: see Shell.h.
+#include "shell/Shell.h"
+
+#include "arch/Cpu.h"
+#include "drivers/Console.h"
+#include "lib/Kprintf.h"
+#include "lib/String.h"
+#include "shell/Commands.h"
+#include "shell/LineEditor.h"
+
+namespace shell {
+
+namespace {
+
+class ConsoleEcho final : public lib::FormatSink {
+public:
+    void put(char c) override { drivers::Console::put(c); }
+};
+
+constinit ConsoleEcho g_echo;
+constinit LineEditor g_editor(g_echo);
+
+bool isBlank(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
+void Shell::execute(const char* line) {
+    char buffer[LineEditor::kMaxLine + 1];
+    while (isBlank(*line)) {
+        line++;
+    }
+    size_t length = strlen(line);
+    while (length > 0 && isBlank(line[length - 1])) {
+        length--;
+    }
+    if (length == 0) {
+        return;
+    }
+    if (length > LineEditor::kMaxLine) {
+        length = LineEditor::kMaxLine;
+    }
+    memcpy(buffer, line, length);
+    buffer[length] = '\0';
+
+    char* args = buffer;
+    while (*args != '\0' && !isBlank(*args)) {
+        args++;
+    }
+    if (*args != '\0') {
+        *args++ = '\0';
+        while (isBlank(*args)) {
+            args++;
+        }
+    }
+    for (int i = 0; i < kCommandCount; i++) {
+        if (strcmp(buffer, kCommands[i].name) == 0) {
+            kCommands[i].run(args);
+            return;
+        }
+    }
+    lib::kprintf("unknown command: %s (try help)\n", buffer);
+}
+
+void Shell::run(drivers::Serial16550& input) {
+    for (;;) {
+        drivers::Console::write(kPrompt);
+        for (;;) {
+            int c = input.tryRead();
+            if (c < 0) {
+                arch::pause();
+                continue;
+            }
+            if (g_editor.feed(static_cast<char>(c))) {
+                break;
+            }
+        }
+        execute(g_editor.line());
+    }
+}
+
+}  // namespace shell

@@ -1,0 +1,24 @@
+package dev.jefevm.launcher;
+
+import dev.jefevm.devices.boottimer.BootTimingListener;
+import dev.jefevm.devices.framebuffer.FramebufferGeometry;
+import dev.jefevm.devices.uart.SerialBackend;
+import java.util.function.LongSupplier;
+
+/**
+ * Everything needed to assemble a {@link Machine}: the kernel image, guest RAM size, kernel
+ * command line, time mode, the host end of COM1, the framebuffer shape, and where boot-timing
+ * milestones go (with the host clock they are stamped by).
+ *
+ * @param kernelName how messages name the kernel (a file name or "bundled JefeOS")
+ */
+public record MachineConfig(byte[] kernel, String kernelName, long ramSize, String cmdline,
+        boolean deterministic, SerialBackend serial, FramebufferGeometry framebuffer,
+        BootTimingListener bootTiming, LongSupplier hostNanosSinceStart) {
+
+    /** The board's default display: 1024x768 at 32 bpp. */
+    public static final FramebufferGeometry DEFAULT_FRAMEBUFFER = FramebufferGeometry.xrgb8888(1024, 768);
+
+    /** A fixed wall-clock boot time for deterministic runs: 2026-01-01T00:00:00Z. */
+    public static final long DETERMINISTIC_EPOCH_SECONDS = 1_767_225_600L;
+}

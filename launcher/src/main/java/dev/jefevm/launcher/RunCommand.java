@@ -1,0 +1,163 @@
+package dev.jefevm.launcher;
+
+import ch.qos.logback.classic.Level;
+import dev.jefevm.devices.boottimer.BootTimingListener;
+import dev.jefevm.devices.uart.SerialBackend;
+import dev.jefevm.devices.uart.StreamSerialBackend;
+import dev.jefevm.loader.limine.KernelLoadException;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jefevm run}: boots a Limine-protocol kernel (by default the bundled JefeOS) in a new
+ * VM with COM1 on this terminal or a file, and runs it until the guest powers off or the user
+ * quits (Ctrl-A x). Option errors, unreadable files and kernels the loader rejects end with one
+ * line on stderr and exit status 2.
+ */
+@Command(name = "run", description = "Boot a kernel in a new VM (serial console on this terminal).",
+        mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        footer = {"", "Exit status: 0 guest powered off (or Ctrl-A x), 1 guest halted with interrupts disabled,",
+            "2 usage error or bad kernel, 3 triple fault. In a terminal, Ctrl-A x quits."})
+final class RunCommand implements Callable<Integer> {
+
+    /** Where the guest-kernel module's jar carries the JefeOS image. */
+    static final String BUNDLED_KERNEL = "/jefeos/kernel.elf";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--kernel", paramLabel = "FILE",
+            description = "ELF64 kernel speaking the Limine boot protocol (default: the bundled JefeOS).")
+    private Path kernel;
+
+    @Option(names = "--memory", paramLabel = "SIZE", defaultValue = "512M", converter = MemorySizeConverter.class,
+            description = "Guest RAM with K, M or G suffix, 32M..64G (default: ${DEFAULT-VALUE}).")
+    private long memory;
+
+    @Option(names = "--accel", paramLabel = "BACKEND", defaultValue = "interp",
+            description = "CPU back end; available: interp (default).")
+    private String accel;
+
+    @Option(names = "--display", paramLabel = "KIND", defaultValue = "none",
+            description = "Framebuffer display; available: none (default).")
+    private String display;
+
+    @Option(names = "--serial", paramLabel = "stdio|file:PATH", defaultValue = "stdio",
+            converter = SerialSpec.Converter.class,
+            description = "Where COM1 goes: stdio (default) or file:PATH (output only).")
+    private SerialSpec serial;
+
+    @Option(names = "--cmdline", paramLabel = "STR", defaultValue = "",
+            description = "Kernel command line.")
+    private String cmdline;
+
+    @Option(names = "--deterministic",
+            description = "Virtual time counts retired instructions (1 ns each): same input, same run.")
+    private boolean deterministic;
+
+    @Option(names = "--boot-timing",
+            description = "Print host milliseconds since process start at each guest boot milestone.")
+    private boolean bootTiming;
+
+    @Option(names = {"-v", "--verbose"}, description = "Log more: -v for info, -vv for debug.")
+    private boolean[] verbose = new boolean[0];
+
+    @Override
+    public Integer call() throws UsageException, InterruptedException {
+        setLogLevel(verbose.length);
+        if (!accel.equals("interp")) {
+            throw new UsageException("unknown accelerator '" + accel + "' (available: interp)");
+        }
+        if (!display.equals("none")) {
+            throw new UsageException("unknown display '" + display + "' (available: none)");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        byte[] image = readKernel();
+        String kernelName = kernel == null ? "bundled JefeOS" : kernel.toString();
+        BootTimingReporter reporter = bootTiming ? new BootTimingReporter(err) : null;
+        HostClock hostClock = new HostClock();
+        TerminalMode terminal = new TerminalMode();
+        Machine[] holder = new Machine[1];
+        SerialBackend backend = openSerial(() -> holder[0].requestHostStop("Ctrl-A x"));
+        MachineConfig config = new MachineConfig(image, kernelName, memory, cmdline, deterministic, backend,
+                MachineConfig.DEFAULT_FRAMEBUFFER, reporter == null ? BootTimingListener.NONE : reporter,
+                hostClock::nanosSinceProcessStart);
+        Machine machine;
+        try {
+            machine = Machine.create(config);
+        } catch (KernelLoadException e) {
+            throw new UsageException(kernelName + ": " + e.getMessage());
+        }
+        holder[0] = machine;
+        if (serial.isStdio() && TerminalMode.stdioIsTerminal()) {
+            terminal.enterRaw();
+        }
+        VmRunner runner = new VmRunner(machine, err, () -> {
+            machine.close();
+            terminal.restore();
+            if (reporter != null) {
+                reporter.printSummary();
+            }
+        });
+        return runner.run();
+    }
+
+    private byte[] readKernel() throws UsageException {
+        if (kernel == null) {
+            try (InputStream in = RunCommand.class.getResourceAsStream(BUNDLED_KERNEL)) {
+                if (in == null) {
+                    throw new UsageException("no bundled kernel in this build (" + BUNDLED_KERNEL
+                            + " is missing); pass --kernel FILE");
+                }
+                return in.readAllBytes();
+            } catch (IOException e) {
+                throw new UsageException("cannot read the bundled kernel: " + e.getMessage());
+            }
+        }
+        try {
+            if (Files.isDirectory(kernel)) {
+                throw new UsageException("kernel file '" + kernel + "' is a directory");
+            }
+            return Files.readAllBytes(kernel);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("kernel file '" + kernel + "' does not exist");
+        } catch (AccessDeniedException e) {
+            throw new UsageException("kernel file '" + kernel + "' is not readable (permission denied)");
+        } catch (IOException e) {
+            throw new UsageException("cannot read kernel file '" + kernel + "': " + e.getMessage());
+        }
+    }
+
+    private SerialBackend openSerial(Runnable quit) throws UsageException {
+        if (serial.isStdio()) {
+            return StreamSerialBackend.stdio(new ConsoleEscapeInput(new FileInputStream(FileDescriptor.in), quit));
+        }
+        try {
+            return StreamSerialBackend.file(serial.file());
+        } catch (IOException e) {
+            throw new UsageException("cannot open serial output file '" + serial.file() + "': " + e.getMessage());
+        }
+    }
+
+    private static void setLogLevel(int verbosity) {
+        if (verbosity == 0) {
+            return;
+        }
+        if (LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(verbosity == 1 ? Level.INFO : Level.DEBUG);
+        }
+    }
+}
