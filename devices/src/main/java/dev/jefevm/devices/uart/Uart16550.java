@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * stay set) and the baud divisor is stored but does not pace anything. Parity, framing and break
  * errors never occur on the host side; overrun does (loopback or an undrained FIFO). The
  * character-timeout indication is raised when the host line goes idle with bytes below the
- * trigger level still in the FIFO, standing in for "four character times without input".
+ * trigger level still in the FIFO, standing in for "four character times without input". The
+ * host side sends only while the guest asserts RTS (see {@link #receiveRoom()}).
  *
  * <p>Multi-byte accesses are split into byte accesses at consecutive offsets, as an 8-bit
  * peripheral on the ISA bus sees them.
@@ -166,9 +167,14 @@ public final class Uart16550 implements IoPortDevice {
 
     // ---------------------------------------------------------------- receiver
 
-    /** How many bytes the receiver can take from the line now: 0 in loopback (SIN is cut off). */
+    /**
+     * How many bytes the host may send now. The host end honours RTS/CTS hardware flow control:
+     * it sends only while the guest asserts RTS (so nothing arrives before the driver has set the
+     * UART up, which would lose it to the FIFO reset), never in loopback (SIN is cut off), and
+     * never more than the receiver has room for.
+     */
     public int receiveRoom() {
-        if ((mcr & MCR_LOOP) != 0) {
+        if ((mcr & (MCR_LOOP | MCR_RTS)) != MCR_RTS) {
             return 0;
         }
         return capacity() - rxCount;

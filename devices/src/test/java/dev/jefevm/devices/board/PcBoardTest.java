@@ -95,6 +95,7 @@ class PcBoardTest {
 
     @Test
     void serialInput_isDeliveredToCom1BetweenRuns() {
+        board.ioWrite(0x3FC, 1, 0x0B);
         board.serialInbox().post("k");
 
         board.deliverSerialInput();

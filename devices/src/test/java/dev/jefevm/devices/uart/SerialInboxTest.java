@@ -11,6 +11,20 @@ class SerialInboxTest {
     private final Uart16550 uart = new Uart16550(new RecordingBackend(), level -> { });
     private final SerialInbox inbox = new SerialInbox();
 
+    @org.junit.jupiter.api.BeforeEach
+    void guestAssertsRts() {
+        uart.write(4, 1, 0x0B); // MCR: DTR, RTS, OUT2, as a driver sets it up
+    }
+
+    @Test
+    void drainInto_withoutRts_holdsInputBack() {
+        uart.write(4, 1, 0x00);
+        inbox.post("a");
+
+        assertEquals(0, inbox.drainInto(uart));
+        assertTrue(inbox.hasPending());
+    }
+
     @Test
     void drainInto_movesOnlyWhatTheFifoHasRoomFor() {
         uart.write(2, 1, 0x01); // FIFOs on: 16 bytes of room

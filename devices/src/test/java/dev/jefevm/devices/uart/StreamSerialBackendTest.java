@@ -26,6 +26,7 @@ class StreamSerialBackendTest {
 
         Uart16550 uart = new Uart16550(new RecordingBackend(), level -> { });
         uart.write(2, 1, 1);
+        uart.write(4, 1, 0x02);
         inbox.drainInto(uart);
         assertEquals('l', uart.read(0, 1));
         assertEquals('s', uart.read(0, 1));

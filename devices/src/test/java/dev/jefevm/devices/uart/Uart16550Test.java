@@ -160,7 +160,13 @@ class Uart16550Test {
     }
 
     @Test
+    void receiveRoom_withoutRts_isZero() {
+        assertEquals(0, uart.receiveRoom());
+    }
+
+    @Test
     void receiveRoom_followsFifoMode() {
+        out(MCR, 0x02);
         assertEquals(1, uart.receiveRoom());
         out(FCR, 0x01);
         uart.receive('x');

@@ -45,7 +45,8 @@ public final class PhysicalMemory {
             throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + ramSize);
         }
         this.ramSize = ramSize;
-        this.ram = Arena.ofShared().allocate(ramSize, PAGE_SIZE);
+        // An automatic arena: the RAM is freed when the machine becomes unreachable (tests make many).
+        this.ram = Arena.ofAuto().allocate(ramSize, PAGE_SIZE);
         this.codePages = new byte[(int) (ramSize >>> PAGE_SHIFT)];
     }
 

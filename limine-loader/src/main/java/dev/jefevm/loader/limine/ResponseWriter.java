@@ -30,6 +30,8 @@ final class ResponseWriter {
     private final PhysicalMemory memory;
     private final ResponseArena arena;
     private final Handoff handoff;
+    /** HHDM pointer to the kernel's command-line string once written, else 0. */
+    private long cmdlinePointer;
 
     ResponseWriter(PhysicalMemory memory, ResponseArena arena, Handoff handoff) {
         this.memory = memory;
@@ -40,7 +42,6 @@ final class ResponseWriter {
     /** Answers every known request; returns how many got a response. */
     int answerAll(Map<Feature, Request> requests) {
         int answered = 0;
-        long cmdline = 0;
         for (Request r : requests.values()) {
             long response = switch (r.feature()) {
                 case BOOTLOADER_INFO -> bootloaderInfo();
@@ -91,8 +92,6 @@ final class ResponseWriter {
         arena.put64(r + 8, cmdline());
         return r;
     }
-
-    private long cmdlinePointer;
 
     /** The kernel's command line, stored once: the executable file's string points at the same bytes. */
     private long cmdline() {
