@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run", description = "Boot a kernel in a new VM (serial console on this terminal).",
         mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
-        footer = {"", "Exit status: 0 guest powered off (or Ctrl-A x), 1 guest halted with interrupts disabled,",
-            "2 usage error or bad kernel, 3 triple fault. In a terminal, Ctrl-A x quits."})
+        footer = {"", "In a terminal, Ctrl-A x quits. Exit status: 0 guest powered off (or quit),",
+            "1 guest halted with interrupts disabled, 2 usage error or bad kernel, 3 triple fault."})
 final class RunCommand implements Callable<Integer> {
 
     /** Where the guest-kernel module's jar carries the JefeOS image. */
@@ -137,7 +138,7 @@ final class RunCommand implements Callable<Integer> {
         } catch (AccessDeniedException e) {
             throw new UsageException("kernel file '" + kernel + "' is not readable (permission denied)");
         } catch (IOException e) {
-            throw new UsageException("cannot read kernel file '" + kernel + "': " + e.getMessage());
+            throw new UsageException("cannot read kernel file '" + kernel + "': " + describe(e));
         }
     }
 
@@ -148,8 +149,22 @@ final class RunCommand implements Callable<Integer> {
         try {
             return StreamSerialBackend.file(serial.file());
         } catch (IOException e) {
-            throw new UsageException("cannot open serial output file '" + serial.file() + "': " + e.getMessage());
+            throw new UsageException("cannot open serial output file '" + serial.file() + "': " + describe(e));
         }
+    }
+
+    /** A short reason for a host I/O failure (NIO exceptions carry only the path as message). */
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     private static void setLogLevel(int verbosity) {

@@ -39,6 +39,10 @@ final class GuestConsole implements AutoCloseable {
                 BootTimingListener.NONE, () -> 0L));
     }
 
+    Machine machine() {
+        return machine;
+    }
+
     /** Everything the guest has written to COM1, carriage returns removed. */
     String transcript() {
         return serialOut.toString(StandardCharsets.ISO_8859_1).replace("\r", "");

@@ -177,9 +177,11 @@ public final class PcBoard implements Platform {
 
     /**
      * Machine reset (after RAM was cleared): devices to their power-on state, a black screen and
-     * fresh ACPI tables.
+     * fresh ACPI tables. Serial input the guest had not yet read goes back to the host inbox, so
+     * piped input after a {@code reboot} command is not lost with the FIFO.
      */
     public void reset() {
+        serialInbox.pushBack(com1.saveState().receiveFifo());
         com1.reset();
         pm.reset();
         resetControl.reset();

@@ -35,6 +35,30 @@ public final class SerialInbox {
         }
     }
 
+    /**
+     * Puts {@code bytes} back at the head of the queue, before anything still waiting: input the
+     * guest never read when its UART was reset, so that typed-ahead or piped input survives a
+     * reboot (vCPU thread).
+     */
+    public void pushBack(byte[] bytes) {
+        if (bytes.length == 0) {
+            return;
+        }
+        lock.lock();
+        try {
+            ensureRoom(bytes.length);
+            head = Math.floorMod(head - bytes.length, buffer.length);
+            for (int i = 0; i < bytes.length; i++) {
+                buffer[(head + i) % buffer.length] = bytes[i];
+            }
+            count += bytes.length;
+            pending = true;
+            arrived.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Queues the bytes of {@code text} as ISO-8859-1 (tests and scripted input). */
     public void post(String text) {
         byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);

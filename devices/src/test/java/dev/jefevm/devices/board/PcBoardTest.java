@@ -122,4 +122,19 @@ class PcBoardTest {
     void unclaimedPort_readsAllOnes() {
         assertEquals(0xFF, board.ioRead(0x80, 1));
     }
+
+    @Test
+    void reset_returnsUnreadSerialInputToTheInbox() {
+        board.ioWrite(0x3FA, 1, 0x01); // FIFOs on
+        board.ioWrite(0x3FC, 1, 0x0B);
+        board.serialInbox().post("ab");
+        board.deliverSerialInput();
+        board.ioRead(0x3F8, 1);     // the guest read 'a' only
+
+        board.reset();
+        board.ioWrite(0x3FC, 1, 0x0B);
+        board.deliverSerialInput();
+
+        assertEquals('b', board.ioRead(0x3F8, 1));
+    }
 }

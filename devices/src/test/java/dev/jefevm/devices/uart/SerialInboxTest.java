@@ -84,4 +84,19 @@ class SerialInboxTest {
 
         assertEquals(text.toString(), got.toString());
     }
+
+    @Test
+    void pushBack_putsBytesBeforeWhatIsStillQueued() {
+        inbox.post("cd");
+        inbox.pushBack(new byte[] {'a', 'b'});
+        uart.write(2, 1, 0x01);
+
+        inbox.drainInto(uart);
+
+        StringBuilder got = new StringBuilder();
+        while ((uart.read(5, 1) & 1) != 0) {
+            got.append((char) uart.read(0, 1));
+        }
+        assertEquals("abcd", got.toString());
+    }
 }

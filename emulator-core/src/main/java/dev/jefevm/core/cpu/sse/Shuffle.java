@@ -42,8 +42,8 @@ final class Shuffle {
         long lo, hi;
         switch (op) {
             case PSHUFD -> {
-                lo = dword(bLo, bHi, imm & 3) | (long) dword(bLo, bHi, (imm >>> 2) & 3) << 32;
-                hi = dword(bLo, bHi, (imm >>> 4) & 3) | (long) dword(bLo, bHi, (imm >>> 6) & 3) << 32;
+                lo = dword(bLo, bHi, imm & 3) | dword(bLo, bHi, (imm >>> 2) & 3) << 32;
+                hi = dword(bLo, bHi, (imm >>> 4) & 3) | dword(bLo, bHi, (imm >>> 6) & 3) << 32;
             }
             case PSHUFLW -> {
                 lo = shuffleWords(bLo, imm);
@@ -54,8 +54,8 @@ final class Shuffle {
                 hi = shuffleWords(bHi, imm);
             }
             case SHUFPS -> {
-                lo = dword(aLo, aHi, imm & 3) | (long) dword(aLo, aHi, (imm >>> 2) & 3) << 32;
-                hi = dword(bLo, bHi, (imm >>> 4) & 3) | (long) dword(bLo, bHi, (imm >>> 6) & 3) << 32;
+                lo = dword(aLo, aHi, imm & 3) | dword(aLo, aHi, (imm >>> 2) & 3) << 32;
+                hi = dword(bLo, bHi, (imm >>> 4) & 3) | dword(bLo, bHi, (imm >>> 6) & 3) << 32;
             }
             case SHUFPD -> {
                 lo = (imm & 1) == 0 ? aLo : aHi;

@@ -17,7 +17,7 @@ class MmuTest {
     private static final long PML4 = 0x1000, PDPT = 0x2000, PD = 0x3000, PT = 0x4000;
     private static final long CR0_PG_PE_WP = (1L << 31) | 1 | (1 << 16);
 
-    private final PhysicalMemory memory = new PhysicalMemory(8 << 20);
+    private final PhysicalMemory memory = new PhysicalMemory(6 << 20);
     private final CpuState state = new CpuState();
     private final Mmu mmu = new Mmu(state, memory);
 

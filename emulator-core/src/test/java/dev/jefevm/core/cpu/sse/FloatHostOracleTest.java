@@ -70,8 +70,8 @@ class FloatHostOracleTest {
             }
         }
 
-        long expected = hex(result);
-        assertEquals(expected, actual, () -> "result 0x" + Long.toHexString(actual));
+        long got = actual;
+        assertEquals(hex(result), got, () -> "result 0x" + Long.toHexString(got));
         assertEquals(Integer.decode(flags).intValue(), m.flags(), "MXCSR flags");
     }
 }
