@@ -1,8 +1,9 @@
 /* arch/entry: the kernel entry point the Limine loader jumps to (ELF e_entry).
  * Contract: 64-bit mode, interrupts off, a loader stack with return address 0 (Limine
  * protocol, "Machine state at entry"). We report boot milestone 1 on the boot-timing port
- * first thing, switch to our own 64 KiB stack in .bss (so nothing depends on where the
- * loader put its stack once we load our own page tables) and call kmain, which never returns. */
+ * first thing, switch to our own 64 KiB stack in .bss (so nothing depends on where the loader
+ * put its stack once we load our own page tables; an unmapped guard page sits below it) and
+ * call kmain, which never returns. */
     .section .text.entry, "ax"
     .global _start
     .type _start, @function
@@ -19,8 +20,14 @@ _start:
     jmp 1b
     .size _start, . - _start
 
+    /* The page below the stack stays unmapped in JefeOS's own page tables (see
+     * mm/VirtualMemoryManager.cpp): an overflow faults (#PF on IST2) instead of silently
+     * overwriting other .bss data. */
     .section .bss
-    .balign 16
+    .balign 4096
+    .global boot_stack_guard
+boot_stack_guard:
+    .skip 4096
 boot_stack:
     .skip 65536
 boot_stack_top:

@@ -49,8 +49,10 @@ void FbConsole::showCursor() {
 }
 
 void FbConsole::hideCursor() {
+    // Only the underline rows need repainting from the cell's character.
     if (m_col < m_columns) {
-        drawCell(m_col, m_row);
+        m_fb.drawGlyph(m_col * Font::kWidth, m_row * Font::kHeight, Font::glyph(m_cells[m_row][m_col]), m_fg, m_bg,
+                       kCursorFirstLine, Font::kHeight - kCursorFirstLine);
     }
 }
 

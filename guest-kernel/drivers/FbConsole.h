@@ -2,7 +2,7 @@
 // 128x48 at 1024x768). Interface: put() handles printable ASCII, '\n' (new line), '\r',
 // '\b' (cursor left, no erase), '\t' (to the next multiple of 8); output past the last row
 // scrolls the picture up one text row. A shadow copy of the cells lets the underline cursor
-// be hidden by redrawing the character under it. Colours can change (the panic screen is
+// be hidden by repainting the bottom rows of the character under it. Colours can change (the panic screen is
 // white on red). Not thread-safe: JefeOS has one CPU and no interrupts yet.
 #pragma once
 

@@ -49,11 +49,12 @@ void Framebuffer::fillRect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint3
     }
 }
 
-void Framebuffer::drawGlyph(uint32_t x, uint32_t y, const uint8_t* rows, uint32_t fg, uint32_t bg) {
+void Framebuffer::drawGlyph(uint32_t x, uint32_t y, const uint8_t* rows, uint32_t fg, uint32_t bg, int first,
+                            int count) {
     if (x + Font::kWidth > m_mode.width || y + Font::kHeight > m_mode.height) {
         return;
     }
-    for (int r = 0; r < Font::kHeight; r++) {
+    for (int r = first; r < first + count && r < Font::kHeight; r++) {
         uint32_t* p = line(y + r) + x;
         uint8_t bits = rows[r];
         for (int c = 0; c < Font::kWidth; c++) {

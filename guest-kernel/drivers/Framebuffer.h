@@ -34,8 +34,10 @@ public:
     uint32_t rgb(uint8_t r, uint8_t g, uint8_t b) const;
     void fill(uint32_t color);
     void fillRect(uint32_t x, uint32_t y, uint32_t w, uint32_t h, uint32_t color);
-    // Draws an 8x16 glyph (one byte per row, bit 7 leftmost) with its background.
-    void drawGlyph(uint32_t x, uint32_t y, const uint8_t* rows, uint32_t fg, uint32_t bg);
+    // Draws glyph rows [first, first + count) of an 8x16 glyph (one byte per row, bit 7
+    // leftmost) with its background; the glyph's top-left corner is at (x, y).
+    void drawGlyph(uint32_t x, uint32_t y, const uint8_t* rows, uint32_t fg, uint32_t bg, int first = 0,
+                   int count = 16);
     // Moves the picture up by `lines` scan lines and fills the uncovered bottom with `color`.
     void scrollUp(uint32_t lines, uint32_t color);
 

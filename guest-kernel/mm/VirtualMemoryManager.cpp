@@ -6,6 +6,7 @@
 #include "mm/PhysicalMemoryManager.h"
 
 extern "C" char __text_start[], __text_end[], __rodata_start[], __rodata_end[], __data_start[], __data_end[];
+extern "C" char boot_stack_guard[];  // arch/entry.S: left unmapped to catch stack overflow
 
 namespace mm {
 
@@ -64,6 +65,9 @@ bool translate(uint64_t cr3, uint64_t virt, uint64_t* phys) {
 
 lib::ErrorOr<void> mapKernelRange(uint64_t loaderCr3, const char* start, const char* end, uint64_t flags) {
     for (uint64_t v = reinterpret_cast<uint64_t>(start); v < reinterpret_cast<uint64_t>(end); v += k4K) {
+        if (v == reinterpret_cast<uint64_t>(boot_stack_guard)) {
+            continue;
+        }
         uint64_t phys;
         if (!translate(loaderCr3, v, &phys)) {
             return lib::Error::from(lib::ErrorCode::NotFound, "VMM: a kernel page is not mapped by the loader");

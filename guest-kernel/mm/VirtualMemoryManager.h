@@ -1,7 +1,8 @@
 // mm/VirtualMemoryManager: JefeOS's own 4-level page tables (SDM Vol.3 4.5).
 // initialize() builds a fresh PML4 that maps
 //   - the kernel's three segments at their link addresses: text R+X, rodata R+NX,
-//     data+bss RW+NX (the physical frames are found by walking the loader's tables);
+//     data+bss RW+NX (the physical frames are found by walking the loader's tables), except
+//     the boot stack's guard page;
 //   - the HHDM at the loader's offset for every memory-map entry except bad memory, with
 //     2 MiB pages (each entry rounded out to 2 MiB), and the framebuffer;
 // then loads CR3. NX is used when EFER.NXE is on (Limine sets it; we set it if the CPU has

@@ -6,6 +6,7 @@
 #include "drivers/Console.h"
 #include "drivers/Power.h"
 #include "drivers/TscClock.h"
+#include "lib/DateTime.h"
 #include "lib/Kprintf.h"
 #include "lib/String.h"
 #include "lib/Version.h"
@@ -86,6 +87,12 @@ void version(const char*) {
     if (loader != nullptr) {
         kprintf("booted by %s %s, Limine base revision %lu\n", loader->name, loader->version,
                 boot::BootInfo::kRequestedBaseRevision);
+    }
+    const auto* date = boot::BootInfo::dateAtBoot();
+    if (date != nullptr) {
+        lib::DateTime t = lib::DateTime::fromUnixSeconds(date->timestamp);
+        kprintf("booted at %04ld-%02d-%02d %02d:%02d:%02d UTC\n", t.year, t.month, t.day, t.hour, t.minute,
+                t.second);
     }
 }
 

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Prints {@code --boot-timing} output on stderr: one line per milestone as it arrives
- * ({@code boot-timing: kernel-entry 412.3 ms}, host milliseconds since the process started) and a
+ * ({@code boot-timing: kernel-entry 412 ms}, host milliseconds since the process started) and a
  * summary line when the VM ends.
  */
 final class BootTimingReporter implements BootTimingListener {
@@ -24,8 +24,12 @@ final class BootTimingReporter implements BootTimingListener {
     @Override
     public void milestoneReached(BootMilestone m) {
         seen.add(m);
-        err.printf(Locale.ROOT, "boot-timing: %s %.1f ms%n", m.name(), m.millisSinceProcessStart());
+        err.printf(Locale.ROOT, "boot-timing: %s %d ms%n", m.name(), millis(m));
         err.flush();
+    }
+
+    private static long millis(BootMilestone m) {
+        return Math.round(m.millisSinceProcessStart());
     }
 
     void printSummary() {
@@ -36,7 +40,7 @@ final class BootTimingReporter implements BootTimingListener {
         for (int i = 0; i < seen.size(); i++) {
             BootMilestone m = seen.get(i);
             line.append(i == 0 ? " " : ", ").append(m.name())
-                    .append(String.format(Locale.ROOT, " %.1f ms", m.millisSinceProcessStart()));
+                    .append(' ').append(millis(m)).append(" ms");
         }
         err.println(line);
         err.flush();

@@ -2,17 +2,12 @@ package dev.jefevm.launcher;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The top-level {@code jefevm} command: only dispatches to its subcommands. */
 @Command(name = "jefevm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "JefeVM: a full-system x86_64 virtual machine that runs JefeOS.",
         subcommands = RunCommand.class)
 final class JefeVmCommand implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
 
     @Override
     public Integer call() throws UsageException {

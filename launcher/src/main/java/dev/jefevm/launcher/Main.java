@@ -19,7 +19,15 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int status = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        int status;
+        try {
+            status = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        } catch (Error e) {
+            // picocli hands Errors (out of memory, a linkage problem) through; still one line, no trace.
+            LOG.debug("internal error", e);
+            System.err.println("jefevm: internal error: " + firstLine(String.valueOf(e)));
+            status = ExitStatus.INTERNAL_ERROR;
+        }
         System.exit(status);
     }
 

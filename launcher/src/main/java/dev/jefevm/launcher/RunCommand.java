@@ -1,6 +1,7 @@
 package dev.jefevm.launcher;
 
 import ch.qos.logback.classic.Level;
+import dev.jefevm.devices.board.PcBoard;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.uart.SerialBackend;
 import dev.jefevm.devices.uart.StreamSerialBackend;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,24 +87,43 @@ final class RunCommand implements Callable<Integer> {
         if (!display.equals("none")) {
             throw new UsageException("unknown display '" + display + "' (available: none)");
         }
+        if (memory > PcBoard.MAX_RAM_SIZE) {
+            throw new UsageException("--memory above " + (PcBoard.MAX_RAM_SIZE >> 20) + "M is not supported yet"
+                    + " (guest RAM would overlap the framebuffer at 0x"
+                    + Long.toHexString(PcBoard.FRAMEBUFFER_BASE) + ")");
+        }
         PrintWriter err = spec.commandLine().getErr();
         byte[] image = readKernel();
         String kernelName = kernel == null ? "bundled JefeOS" : kernel.toString();
         BootTimingReporter reporter = bootTiming ? new BootTimingReporter(err) : null;
         HostClock hostClock = new HostClock();
         TerminalMode terminal = new TerminalMode();
-        Machine[] holder = new Machine[1];
-        SerialBackend backend = openSerial(() -> holder[0].requestHostStop("Ctrl-A x"));
+        // Input can arrive (and milestones fire) only once the machine exists; the reference is
+        // set right after it is created and read by the input thread.
+        AtomicReference<Machine> created = new AtomicReference<>();
+        SerialBackend backend = openSerial(() -> {
+            Machine m = created.get();
+            if (m != null) {
+                m.requestHostStop("Ctrl-A x");
+            }
+        });
+        // Flush guest output first so a milestone line follows the serial text that preceded it.
+        BootTimingListener timing = reporter == null ? BootTimingListener.NONE : milestone -> {
+            created.get().board().flushSerialOutput();
+            reporter.milestoneReached(milestone);
+        };
         MachineConfig config = new MachineConfig(image, kernelName, memory, cmdline, deterministic, backend,
-                MachineConfig.DEFAULT_FRAMEBUFFER, reporter == null ? BootTimingListener.NONE : reporter,
-                hostClock::nanosSinceProcessStart);
+                MachineConfig.DEFAULT_FRAMEBUFFER, timing, hostClock::nanosSinceProcessStart);
         Machine machine;
         try {
             machine = Machine.create(config);
         } catch (KernelLoadException e) {
             throw new UsageException(kernelName + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            backend.close();
+            throw new UsageException("cannot allocate " + (memory >> 20) + "M of guest RAM (" + e.getMessage() + ")");
         }
-        holder[0] = machine;
+        created.set(machine);
         if (serial.isStdio() && TerminalMode.stdioIsTerminal()) {
             terminal.enterRaw();
         }

@@ -80,6 +80,14 @@ class CliTest {
     }
 
     @Test
+    void memoryReachingTheFramebuffer_exits2WithOneLine() {
+        int status = jefevm("run", "--memory", "8G");
+
+        assertEquals(2, status);
+        assertTrue(oneErrorLine().contains("not supported yet"));
+    }
+
+    @Test
     void unknownAccelerator_exits2NamingWhatIsAvailable() {
         int status = jefevm("run", "--accel", "kvm");
 

@@ -3,6 +3,7 @@ package dev.jefevm.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jefevm.core.platform.Platform.StopReason;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,18 @@ class VmRunnerTest {
 
             assertEquals(ExitStatus.POWER_OFF, status);
             assertTrue(err.toString().isEmpty());
+        }
+    }
+
+    @Test
+    void tripleFault_exitsThreeWithOneLineNamingTheFault() throws Exception {
+        try (GuestConsole console = new GuestConsole(RAM)) {
+            console.machine().board().requestStop(StopReason.TRIPLE_FAULT, "#GP while delivering #DF");
+
+            int status = new VmRunner(console.machine(), new PrintWriter(err, true), () -> cleanups++).run();
+
+            assertEquals(ExitStatus.TRIPLE_FAULT, status);
+            assertEquals("jefevm: guest triple fault: #GP while delivering #DF", err.toString().strip());
         }
     }
 }

@@ -51,6 +51,11 @@ public final class PcBoard implements Platform {
 
     /** Linear framebuffer: above RAM, below the local APIC and IOAPIC at 0xFEC00000. */
     public static final long FRAMEBUFFER_BASE = 0xFD00_0000L;
+    /**
+     * Largest RAM this board can hold: RAM is one block from address 0 (there is no PCI hole
+     * with RAM remapped above 4 GiB yet), so it must end below the framebuffer.
+     */
+    public static final long MAX_RAM_SIZE = FRAMEBUFFER_BASE;
     /** ACPI tables, where a BIOS puts them: the RSDP in the 0xE0000-0xFFFFF area (ACPI 6.5 5.2.5.1). */
     public static final long ACPI_TABLES_BASE = 0xE_0000L;
     public static final long ACPI_REGION_END = 0x10_0000L;
@@ -84,8 +89,9 @@ public final class PcBoard implements Platform {
     public PcBoard(PhysicalMemory memory, VirtualClock clock, SerialBackend serial,
             FramebufferGeometry framebufferGeometry, LongSupplier hostNanosSinceStart,
             BootTimingListener bootTimingListener) {
-        if (memory.ramSize() < ACPI_REGION_END) {
-            throw new IllegalArgumentException("the PC board needs at least 1 MiB of RAM");
+        if (memory.ramSize() < ACPI_REGION_END || memory.ramSize() > MAX_RAM_SIZE) {
+            throw new IllegalArgumentException("the PC board takes 1 MiB to 0x"
+                    + Long.toHexString(MAX_RAM_SIZE) + " bytes of RAM, not 0x" + Long.toHexString(memory.ramSize()));
         }
         this.memory = memory;
         this.clock = clock;

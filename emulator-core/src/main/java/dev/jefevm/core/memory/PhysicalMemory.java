@@ -1,6 +1,5 @@
 package dev.jefevm.core.memory;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -45,8 +44,8 @@ public final class PhysicalMemory {
             throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + ramSize);
         }
         this.ramSize = ramSize;
-        // An automatic arena: the RAM is freed when the machine becomes unreachable (tests make many).
-        this.ram = Arena.ofAuto().allocate(ramSize, PAGE_SIZE);
+        // Freed when the machine becomes unreachable (tests make many machines).
+        this.ram = RamAllocator.allocate(ramSize, PAGE_SIZE);
         this.codePages = new byte[(int) (ramSize >>> PAGE_SHIFT)];
     }
 

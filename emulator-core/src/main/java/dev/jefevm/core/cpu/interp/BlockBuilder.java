@@ -8,7 +8,9 @@ import dev.jefevm.core.cpu.mmu.Mmu;
 import dev.jefevm.core.memory.PhysicalMemory;
 
 /**
- * Decodes a basic block starting at a linear address whose page is already translated. Bytes
+ * Decodes a basic block starting at a linear address whose page is already translated. A block
+ * ends after a control transfer, a SYSTEM-family instruction, POPF, a REP string instruction
+ * (which may leave RIP on itself to resume) or at the page's end. Bytes
  * in that page are read straight from physical memory; an instruction that runs into the next
  * page is translated byte by byte (with fetch faults) and is always the block's last
  * instruction, and such a block is not cached (its second page could be remapped).
@@ -88,7 +90,8 @@ final class BlockBuilder implements Decoder.CodeSource {
             }
             scratch[n++] = insn;
             address += insn.length;
-            if (ENDS_BLOCK[insn.op.ordinal()] || ((address ^ linear) >>> PhysicalMemory.PAGE_SHIFT) != 0) {
+            if (ENDS_BLOCK[insn.op.ordinal()] || Strings.isRepeated(insn)
+                    || ((address ^ linear) >>> PhysicalMemory.PAGE_SHIFT) != 0) {
                 break;
             }
         }

@@ -1,5 +1,6 @@
 package dev.jefevm.core.cpu.interp;
 
+import dev.jefevm.core.clock.VirtualClock;
 import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
@@ -35,7 +36,10 @@ public final class Interpreter {
     private final PhysicalMemory memory;
     private final BlockCache cache;
     private final BlockBuilder builder;
+    private final VirtualClock clock;
     private boolean codeWritten;
+    /** Instructions of the current block already retired into the clock (before a SYSTEM instruction). */
+    private int retiredEarly;
     private volatile boolean stopRequested;
 
     public Interpreter(Cpu cpu) {
@@ -46,6 +50,7 @@ public final class Interpreter {
         this.memory = cpu.memory;
         this.cache = new BlockCache(memory.ramSize());
         this.builder = new BlockBuilder(memory, mmu);
+        this.clock = platform.clock();
         memory.setCodeWriteListener(this::codePageWritten);
     }
 
@@ -63,29 +68,36 @@ public final class Interpreter {
         cache.clear();
     }
 
+    /**
+     * Runs until {@code budget} instructions retired, HLT with nothing to wake the CPU, or a stop
+     * request. Delivered faults and interrupts count one unit against the budget (not the clock),
+     * so a guest stuck in a fault loop still returns control to the machine.
+     */
     public RunResult run(long budget) {
         CpuState s = state;
-        long executed = 0;
-        stopRequested = false;
-        try {
-            while (executed < budget) {
-                if (stopRequested) {
-                    return RunResult.STOPPED;
-                }
-                if (!s.interruptShadow && (s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending()) {
-                    s.halted = false;
-                    InterruptDelivery.deliverExternal(cpu, platform.acknowledgeInterrupt());
-                    continue;
-                }
-                if (s.halted) {
-                    return RunResult.HALTED;
-                }
-                executed += runBlock(budget - executed);
+        long spent = 0;
+        while (spent < budget) {
+            if (stopRequested) {
+                stopRequested = false;
+                return RunResult.STOPPED;
             }
-            return stopRequested ? RunResult.STOPPED : RunResult.BUDGET_EXHAUSTED;
-        } finally {
-            platform.clock().retire(executed);
+            if (!s.interruptShadow && (s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending()) {
+                s.halted = false;
+                InterruptDelivery.deliverExternal(cpu, platform.acknowledgeInterrupt());
+                spent++;
+                continue;
+            }
+            if (s.halted) {
+                return RunResult.HALTED;
+            }
+            int retired = runBlock(budget - spent);
+            spent += retired == 0 ? 1 : retired;
         }
+        if (stopRequested) {
+            stopRequested = false;
+            return RunResult.STOPPED;
+        }
+        return RunResult.BUDGET_EXHAUSTED;
     }
 
     private Block lookup(long rip) {
@@ -137,7 +149,11 @@ public final class Interpreter {
                 s.rip = start + insn.length;
                 switch (insn.op.family()) {
                     case INTEGER -> IntegerExecutor.execute(cpu, insn);
-                    case SYSTEM -> executeSystem(insn);
+                    case SYSTEM -> {
+                        clock.retire(i); // RDTSC and port I/O see the time up to this instruction
+                        retiredEarly = i;
+                        executeSystem(insn);
+                    }
                     case SSE -> SseExecutor.execute(cpu, insn);
                 }
                 i++;
@@ -150,12 +166,16 @@ public final class Interpreter {
             if (shadow) {
                 s.interruptShadow = false;
             }
+            clock.retire(i - retiredEarly);
+            retiredEarly = 0;
             InterruptDelivery.deliverFault(cpu, f);
             return i;
         }
         if (shadow) {
             s.interruptShadow = false;
         }
+        clock.retire(i - retiredEarly);
+        retiredEarly = 0;
         return i;
     }
 

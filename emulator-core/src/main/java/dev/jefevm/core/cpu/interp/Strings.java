@@ -16,8 +16,11 @@ import java.nio.ByteOrder;
  * String instructions MOVS, STOS, LODS, CMPS, SCAS with REP/REPE/REPNE (SDM Vol.1 7.3.9; Vol.2
  * REP/REPE/REPNE). The source is [rSI] in DS (or an FS/GS override), the destination [rDI] in
  * ES; the address size (67 prefix) picks RSI/RDI/RCX or their 32-bit halves; DF picks the
- * direction. A REP runs to completion inside one instruction; registers are updated element by
- * element, so a fault leaves them where the SDM says and the instruction restarts there.
+ * direction. Registers are updated element by element, so a fault leaves them where the SDM says
+ * and the instruction restarts there. A REP does a bounded amount of work per execution
+ * ({@link #MAX_ELEMENTS} elements or {@link #MAX_BULK_BYTES} bytes) and, if RCX is not yet 0,
+ * leaves RIP on itself so that it resumes next (SDM Vol.2 REP: interruptible, re-executed); the
+ * block builder ends blocks after REP string instructions for that reason.
  *
  * <p>Fast path: REP MOVS and REP STOS with DF clear copy or fill whole page-bounded chunks with
  * one bulk memory operation when both sides are plain memory (RAM or a mapped segment such as
@@ -30,7 +33,25 @@ final class Strings {
     private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private static final ValueLayout.OfLong LE64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
+    /** Elements one execution of a REP string instruction handles on the element path. */
+    static final int MAX_ELEMENTS = 4096;
+    /** Bytes one execution of REP MOVS/STOS handles on the bulk path. */
+    static final long MAX_BULK_BYTES = 256 * 1024;
+
     private Strings() {
+    }
+
+    /** True if {@code insn} is a string instruction with a REP prefix (it may re-execute itself). */
+    static boolean isRepeated(Instruction insn) {
+        return (insn.prefixes & (Instruction.P_REP | Instruction.P_REPNE)) != 0
+                && switch (insn.op) {
+                    case MOVS, STOS, LODS, CMPS, SCAS -> true;
+                    default -> false;
+                };
+    }
+
+    private static void resumeLater(CpuState s, Instruction insn) {
+        s.rip -= insn.length;
     }
 
     static void execute(Cpu cpu, Instruction insn) {
@@ -50,7 +71,11 @@ final class Strings {
         boolean repne = (insn.prefixes & Instruction.P_REP) == 0;
         boolean compares = op == Op.CMPS || op == Op.SCAS;
         long count = Operands.readGpr(s, CpuState.RCX, asz);
-        while (count != 0) {
+        for (int done = 0; count != 0; done++) {
+            if (done == MAX_ELEMENTS) {
+                resumeLater(s, insn);
+                return;
+            }
             once(cpu, insn);
             count = (count - 1) & Flags.mask(asz);
             Operands.writeGpr(s, CpuState.RCX, asz, count);
@@ -130,7 +155,13 @@ final class Strings {
         int asz = insn.addrSize;
         boolean movs = insn.op == Op.MOVS;
         long count = Operands.readGpr(s, CpuState.RCX, asz);
+        long budget = MAX_BULK_BYTES;
+        int elements = 0;
         while (count != 0) {
+            if (budget <= 0 || elements >= MAX_ELEMENTS) {
+                resumeLater(s, insn);
+                return;
+            }
             long dst = destinationAddress(s, insn);
             long room = PhysicalMemory.PAGE_SIZE - (dst & (PhysicalMemory.PAGE_SIZE - 1));
             long src = 0;
@@ -148,9 +179,11 @@ final class Strings {
                 once(cpu, insn);
                 count = (count - 1) & Flags.mask(asz);
                 Operands.writeGpr(s, CpuState.RCX, asz, count);
+                elements++;
                 continue;
             }
             long bytes = n * size;
+            budget -= bytes;
             if (movs) {
                 advance(s, CpuState.RSI, asz, bytes);
             }

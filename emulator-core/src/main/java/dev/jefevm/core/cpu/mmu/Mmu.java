@@ -20,6 +20,11 @@ import java.util.Arrays;
  * <p>Privilege comes from {@code state.cpl} (3 = user). Supervisor accesses to user pages are
  * allowed: SMEP and SMAP are not advertised. Accesses that cross a page boundary translate both
  * pages before touching memory.
+ *
+ * <p>Scope: IA-32e paging only (the CPU runs in long mode). CR0.PG without EFER.LMA is walked
+ * the same way; legacy 32-bit and PAE paging, PCID and 5-level paging are not modelled.
+ * Software that sets CR0/CR3/CR4/EFER directly in {@link CpuState} (a loader) must call
+ * {@link #flushAll()} afterwards; the MOV to CR and WRMSR paths do their own flushing.
  */
 public final class Mmu {
 
@@ -33,36 +38,25 @@ public final class Mmu {
     private static final int TLB_MASK = TLB_SIZE - 1;
     private static final long NO_TAG = -1L;
 
-    // Page-table entry bits (SDM Vol.3 Table 4-15 to 4-20).
-    static final long PTE_P = 1L, PTE_RW = 1L << 1, PTE_US = 1L << 2, PTE_A = 1L << 5, PTE_D = 1L << 6;
-    static final long PTE_PS = 1L << 7, PTE_G = 1L << 8, PTE_XD = 1L << 63;
-    /** Bits MAXPHYADDR..51: reserved in every paging-structure entry. */
-    private static final long RSVD_HIGH = ((1L << 52) - 1) & ~((1L << MAX_PHYS_BITS) - 1);
-    private static final long ADDR_MASK = ((1L << MAX_PHYS_BITS) - 1) & ~0xFFFL;
-
     // Page-fault error code bits (SDM Vol.3 4.7).
     public static final int PF_P = 1, PF_W = 2, PF_U = 4, PF_RSVD = 8, PF_I = 16;
 
-    private static final long CR0_WP = 1L << 16, CR0_PG = 1L << 31;
-    private static final long EFER_NXE = 1L << 11;
+    private static final long CR0_PG = 1L << 31;
 
     private final CpuState state;
     private final PhysicalMemory memory;
+    private final PageWalker walker;
 
     private final long[] readTag = new long[TLB_SIZE], writeTag = new long[TLB_SIZE], fetchTag = new long[TLB_SIZE];
     private final long[] readPage = new long[TLB_SIZE], writePage = new long[TLB_SIZE], fetchPage = new long[TLB_SIZE];
-    /** Per TLB slot: bit 0 global (read), 1 global (write), 2 global (fetch); bits 3-5 the same for "from a large page". */
+    /** Per TLB slot: bit 0 set for a global entry, bit 3 for an entry cut from a 2 MiB or 1 GiB page. */
     private final byte[] readInfo = new byte[TLB_SIZE], writeInfo = new byte[TLB_SIZE], fetchInfo = new byte[TLB_SIZE];
     private boolean largePagesCached;
-
-    // Result of the last walk, for filling the TLB without allocating.
-    private long walkPageBase;
-    private boolean walkGlobal;
-    private long walkPageMask;
 
     public Mmu(CpuState state, PhysicalMemory memory) {
         this.state = state;
         this.memory = memory;
+        this.walker = new PageWalker(state, memory);
         flushAll();
     }
 
@@ -97,10 +91,10 @@ public final class Mmu {
         if (!isCanonical(linear)) {
             throw CpuFault.gp(0); // SDM Vol.3 3.3.7.1: non-canonical reference -> #GP(0) (#SS for stack: acceptable)
         }
-        walk(linear, access, user);
-        long physical = walkPageBase | (linear & walkPageMask);
-        boolean large = walkPageMask != 0xFFF;
-        fill(access, idx, key, physical & ~0xFFFL, walkGlobal, large);
+        walker.walk(linear, access, user);
+        long physical = walker.pageBase | (linear & walker.pageMask);
+        boolean large = walker.pageMask != 0xFFF;
+        fill(access, idx, key, physical & ~0xFFFL, walker.global, large);
         return physical;
     }
 
@@ -119,108 +113,6 @@ public final class Mmu {
     /** True if bits 63:47 of {@code linear} are all equal (SDM Vol.1 3.3.7.1). */
     public static boolean isCanonical(long linear) {
         return (linear << 16 >> 16) == linear;
-    }
-
-    /**
-     * Walks the 4-level structures (SDM Vol.3 4.5.4), checks reserved bits and permissions
-     * (4.6), sets Accessed on every entry used and Dirty on the final one for writes (4.8), and
-     * leaves the page base, size mask and global flag in the {@code walk*} fields.
-     */
-    private void walk(long linear, int access, boolean user) {
-        boolean nxe = (state.efer & EFER_NXE) != 0;
-        long rsvdCommon = RSVD_HIGH | (nxe ? 0 : PTE_XD);
-        long table = state.cr3 & ADDR_MASK;
-        long allowWrite = PTE_RW, allowUser = PTE_US, noExec = 0;
-        long e4a = table + ((linear >>> 39) & 0x1FF) * 8;
-        long e4 = readEntry(e4a, linear, access, user, nxe);
-        checkReserved(e4, rsvdCommon | PTE_PS, linear, access, user, nxe);
-        allowWrite &= e4; allowUser &= e4; noExec |= e4 & PTE_XD;
-
-        long e3a = (e4 & ADDR_MASK) + ((linear >>> 30) & 0x1FF) * 8;
-        long e3 = readEntry(e3a, linear, access, user, nxe);
-        long e2a = 0, e1a = 0, leaf, leafAddr, pageMask;
-        int levels;
-        if ((e3 & PTE_PS) != 0) {
-            checkReserved(e3, rsvdCommon | 0x3FFF_E000L, linear, access, user, nxe); // bits 29:13
-            leaf = e3; leafAddr = e3a; pageMask = (1L << 30) - 1; levels = 2;
-        } else {
-            checkReserved(e3, rsvdCommon, linear, access, user, nxe);
-            allowWrite &= e3; allowUser &= e3; noExec |= e3 & PTE_XD;
-            e2a = (e3 & ADDR_MASK) + ((linear >>> 21) & 0x1FF) * 8;
-            long e2 = readEntry(e2a, linear, access, user, nxe);
-            if ((e2 & PTE_PS) != 0) {
-                checkReserved(e2, rsvdCommon | 0x1F_E000L, linear, access, user, nxe); // bits 20:13
-                leaf = e2; leafAddr = e2a; pageMask = (1L << 21) - 1; levels = 3;
-            } else {
-                checkReserved(e2, rsvdCommon, linear, access, user, nxe);
-                allowWrite &= e2; allowUser &= e2; noExec |= e2 & PTE_XD;
-                e1a = (e2 & ADDR_MASK) + ((linear >>> 12) & 0x1FF) * 8;
-                long e1 = readEntry(e1a, linear, access, user, nxe);
-                checkReserved(e1, rsvdCommon, linear, access, user, nxe);
-                leaf = e1; leafAddr = e1a; pageMask = 0xFFF; levels = 4;
-            }
-        }
-        allowWrite &= leaf; allowUser &= leaf; noExec |= leaf & PTE_XD;
-
-        boolean allowed = switch (access) {
-            case WRITE -> (user ? allowUser != 0 && allowWrite != 0 : allowWrite != 0 || (state.cr0 & CR0_WP) == 0);
-            case FETCH -> (!user || allowUser != 0) && !(nxe && noExec != 0);
-            default -> !user || allowUser != 0;
-        };
-        if (!allowed) {
-            throw pageFault(linear, PF_P, access, user, nxe);
-        }
-        // Accessed on every entry used (SDM Vol.3 4.8), Dirty on the mapping entry for a write.
-        setBits(e4a, PTE_A);
-        setBits(e3a, PTE_A);
-        if (levels >= 3) {
-            setBits(e2a, PTE_A);
-        }
-        if (levels == 4) {
-            setBits(e1a, PTE_A);
-        }
-        if (access == WRITE) {
-            setBits(leafAddr, PTE_D);
-        }
-        walkPageMask = pageMask;
-        walkPageBase = leaf & ADDR_MASK & ~pageMask;
-        walkGlobal = (leaf & PTE_G) != 0 && (state.cr4 & (1L << 7)) != 0; // CR4.PGE
-    }
-
-    private long readEntry(long address, long linear, int access, boolean user, boolean nxe) {
-        long e = memory.read64(address);
-        if ((e & PTE_P) == 0) {
-            throw pageFault(linear, 0, access, user, nxe);
-        }
-        return e;
-    }
-
-    private void checkReserved(long entry, long reservedMask, long linear, int access, boolean user, boolean nxe) {
-        if ((entry & reservedMask) != 0) {
-            throw pageFault(linear, PF_P | PF_RSVD, access, user, nxe);
-        }
-    }
-
-    private void setBits(long address, long bits) {
-        long e = memory.read64(address);
-        if ((e & bits) != bits) {
-            memory.write64(address, e | bits);
-        }
-    }
-
-    private CpuFault pageFault(long linear, int base, int access, boolean user, boolean nxe) {
-        int code = base;
-        if (access == WRITE) {
-            code |= PF_W;
-        }
-        if (user) {
-            code |= PF_U;
-        }
-        // SDM Vol.3 4.7: I/D is reported for fetches only when NX (or SMEP) is in use.
-        if (access == FETCH && nxe) {
-            code |= PF_I;
-        }
-        return CpuFault.pf(linear, code);
     }
 
     // ---------------------------------------------------------------- TLB maintenance

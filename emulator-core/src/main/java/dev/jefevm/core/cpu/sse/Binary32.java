@@ -64,64 +64,137 @@ final class Binary32 {
 
     /** ADDSS/SUBSS/MULSS/DIVSS on one element pair ({@code kind} as in {@link Binary64}). */
     static int arith(CpuState s, int kind, int a, int b) {
-        a = daz(s, a);
-        b = daz(s, b);
-        if (isNaN(a) || isNaN(b)) {
-            return propagateNaN(s, a, b);
+        return switch (kind) {
+            case Binary64.ADD -> add(s, a, b, false);
+            case Binary64.SUB -> add(s, a, b, true);
+            case Binary64.MUL -> mul(s, a, b);
+            default -> div(s, a, b);
+        };
+    }
+
+    /** True if neither operand is zero, denormal, infinite or NaN: none of the special rules apply. */
+    private static boolean ordinary(int a, int b) {
+        int ea = a & EXP, eb = b & EXP;
+        return ea != 0 && ea != EXP && eb != 0 && eb != EXP;
+    }
+
+    // The operations keep their common path small (so the JIT inlines it) and their rare cases in helpers.
+
+    static int add(CpuState s, int a, int b, boolean subtract) {
+        if (!ordinary(a, b)) {
+            a = daz(s, a);
+            b = daz(s, b);
+            if (isNaN(a) || isNaN(b)) {
+                return propagateNaN(s, a, b);
+            }
+            if ((a & ~SIGN) == EXP && (b & ~SIGN) == EXP && ((a ^ b) < 0) != subtract) {
+                return invalid(s); // inf - inf
+            }
+            denormalCheck(s, a, b);
         }
         float x = value(a);
-        float y = kind == Binary64.SUB ? -value(b) : value(b);
-        boolean xInf = Float.isInfinite(x), yInf = Float.isInfinite(y);
-        float r;
+        float y = subtract ? -value(b) : value(b);
+        float r = x + y;
         int sgn = 0;
-        switch (kind) {
-            case Binary64.ADD, Binary64.SUB -> {
-                if (xInf && yInf && x != y) {
-                    return invalid(s);
-                }
-                denormalCheck(s, a, b);
-                r = x + y;
-                if (!Float.isInfinite(r)) {
-                    double dx = x, dy = y;
-                    double sum = dx + dy;
-                    double bv = sum - dx;
-                    double err = (dx - (sum - bv)) + (dy - bv); // exact: sum + err = x + y
-                    double diff = sum - r;
-                    sgn = (int) Math.signum(diff != 0 ? diff : err);
-                    if (r == 0 && sgn == 0 && Mxcsr.roundingMode(s) == Mxcsr.RC_DOWN
-                            && !(bits(x) == 0 && bits(y) == 0)) {
-                        r = -0.0f; // IEEE 754 6.3: an exact zero sum is -0 when rounding down
-                    }
-                }
-            }
-            case Binary64.MUL -> {
-                if ((x == 0 && yInf) || (xInf && y == 0)) {
-                    return invalid(s);
-                }
-                denormalCheck(s, a, b);
-                double p = (double) x * y; // exact: 24 x 24 bits
-                r = (float) p;
-                if (!Float.isInfinite(r)) {
-                    sgn = p == r ? 0 : p > r ? 1 : -1;
-                }
-            }
-            default -> {
-                if ((x == 0 && y == 0) || (xInf && yInf)) {
-                    return invalid(s);
-                }
-                if (y == 0 && !xInf) {
-                    s.mxcsr |= Mxcsr.ZE;
-                    return ((a ^ b) & SIGN) | EXP;
-                }
-                denormalCheck(s, a, b);
-                r = x / y;
-                if (!xInf && !yInf && !Float.isInfinite(r)) {
-                    double rem = Math.fma(-(double) r, y, x);
-                    sgn = (int) (Math.signum(rem) * Math.signum(y));
-                }
+        if (!Float.isInfinite(r)) {
+            double dx = x, dy = y;
+            double sum = dx + dy;
+            double bv = sum - dx;
+            double err = (dx - (sum - bv)) + (dy - bv); // exact: sum + err = x + y
+            double diff = sum - r;
+            sgn = (int) Math.signum(diff != 0 ? diff : err);
+            if (r == 0 && sgn == 0) {
+                r = exactZeroSum(s, x, y, r);
             }
         }
-        return finish(s, r, sgn, !xInf && !yInf);
+        int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
+        if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
+            // scaling by 2^64 is exact and moves the result away from the subnormal range
+            return boundaryUnderflow(s, result, add(s, scale(a), scale(b), subtract));
+        }
+        return result;
+    }
+
+    /** IEEE 754 6.3: an exact zero sum of operands with different signs is -0 when rounding down. */
+    private static float exactZeroSum(CpuState s, float x, float y, float r) {
+        return Mxcsr.roundingMode(s) == Mxcsr.RC_DOWN && !(bits(x) == 0 && bits(y) == 0) ? -0.0f : r;
+    }
+
+    static int mul(CpuState s, int a, int b) {
+        if (!ordinary(a, b)) {
+            a = daz(s, a);
+            b = daz(s, b);
+            if (isNaN(a) || isNaN(b)) {
+                return propagateNaN(s, a, b);
+            }
+            if (((a & ~SIGN) == 0 && (b & ~SIGN) == EXP) || ((a & ~SIGN) == EXP && (b & ~SIGN) == 0)) {
+                return invalid(s); // 0 * inf
+            }
+            denormalCheck(s, a, b);
+        }
+        float x = value(a), y = value(b);
+        double p = (double) x * y; // exact: 24 x 24 bits
+        float r = (float) p;
+        int sgn = Float.isInfinite(r) ? 0 : p == r ? 0 : p > r ? 1 : -1;
+        int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
+        if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
+            return boundaryUnderflow(s, result, Math.abs(x) < Math.abs(y) ? mul(s, scale(a), b) : mul(s, a, scale(b)));
+        }
+        return result;
+    }
+
+    static int div(CpuState s, int a, int b) {
+        if (!ordinary(a, b)) {
+            a = daz(s, a);
+            b = daz(s, b);
+            if (isNaN(a) || isNaN(b)) {
+                return propagateNaN(s, a, b);
+            }
+            int ma = a & ~SIGN, mb = b & ~SIGN;
+            if ((ma == 0 && mb == 0) || (ma == EXP && mb == EXP)) {
+                return invalid(s); // 0/0, inf/inf
+            }
+            if (mb == 0 && ma != EXP) {
+                s.mxcsr |= Mxcsr.ZE;
+                return ((a ^ b) & SIGN) | EXP;
+            }
+            denormalCheck(s, a, b);
+        }
+        float x = value(a), y = value(b);
+        float r = x / y;
+        int sgn = 0;
+        if (!Float.isInfinite(x) && !Float.isInfinite(y) && !Float.isInfinite(r)) {
+            double rem = Math.fma(-(double) r, y, x);
+            sgn = (int) (Math.signum(rem) * Math.signum(y));
+        }
+        int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
+        if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
+            return boundaryUnderflow(s, result, div(s, scale(a), b));
+        }
+        return result;
+    }
+
+    private static final int MIN_NORMAL_BITS = 0x0080_0000;
+    private static final float SCALE = 0x1p64f;
+
+    private static int scale(int b) {
+        return bits(value(b) * SCALE);
+    }
+
+    /**
+     * x86 detects tininess after rounding to 24 bits with an unbounded exponent (SDM Vol.1
+     * 4.9.1.5), so a result that rounds up to the smallest normal number on the subnormal grid may
+     * still be tiny; {@code scaled} is the same operation computed 2^64 times larger.
+     */
+    static int boundaryUnderflow(CpuState s, int result, int scaled) {
+        if (Math.abs(value(scaled)) >= Float.MIN_NORMAL * SCALE) {
+            return result;
+        }
+        s.mxcsr |= Mxcsr.UE;
+        if ((s.mxcsr & Mxcsr.UM) != 0 && (s.mxcsr & Mxcsr.FTZ) != 0) {
+            return result & SIGN;
+        }
+        return result;
     }
 
     static int sqrt(CpuState s, int a) {
@@ -214,6 +287,17 @@ final class Binary32 {
     }
 
     static int finish(CpuState s, float r, int sgn, boolean finiteOperands) {
+        int e = bits(r) & EXP;
+        if (e != 0 && e != EXP && (sgn == 0 || (s.mxcsr & (3 << Mxcsr.RC_SHIFT)) == 0)) {
+            if (sgn != 0) {
+                s.mxcsr |= Mxcsr.PE; // a normal result, exact or rounded to nearest: nothing else to do
+            }
+            return bits(r);
+        }
+        return finishSpecial(s, r, sgn, finiteOperands);
+    }
+
+    private static int finishSpecial(CpuState s, float r, int sgn, boolean finiteOperands) {
         int rc = Mxcsr.roundingMode(s);
         if (Float.isInfinite(r)) {
             if (!finiteOperands) {

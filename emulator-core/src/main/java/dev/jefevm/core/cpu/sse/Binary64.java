@@ -76,69 +76,147 @@ final class Binary64 {
 
     /** ADDSD/SUBSD/MULSD/DIVSD on one element pair ({@code kind} is {@link #ADD}..{@link #DIV}). */
     static long arith(CpuState s, int kind, long a, long b) {
-        a = daz(s, a);
-        b = daz(s, b);
-        if (isNaN(a) || isNaN(b)) {
-            return propagateNaN(s, a, b);
+        return switch (kind) {
+            case ADD -> add(s, a, b, false);
+            case SUB -> add(s, a, b, true);
+            case MUL -> mul(s, a, b);
+            default -> div(s, a, b);
+        };
+    }
+
+    /** True if neither operand is zero, denormal, infinite or NaN: none of the special rules apply. */
+    private static boolean ordinary(long a, long b) {
+        long ea = a & EXP, eb = b & EXP;
+        return ea != 0 && ea != EXP && eb != 0 && eb != EXP;
+    }
+
+    // The operations keep their common path small (so the JIT inlines it) and their rare cases in helpers.
+
+    static long add(CpuState s, long a, long b, boolean subtract) {
+        if (!ordinary(a, b)) {
+            a = daz(s, a);
+            b = daz(s, b);
+            if (isNaN(a) || isNaN(b)) {
+                return propagateNaN(s, a, b);
+            }
+            if ((a & ~SIGN) == EXP && (b & ~SIGN) == EXP && ((a ^ b) < 0) != subtract) {
+                return invalid(s); // inf - inf
+            }
+            denormalCheck(s, a, b);
         }
         double x = value(a);
-        double y = kind == SUB ? -value(b) : value(b);
-        boolean xInf = Double.isInfinite(x), yInf = Double.isInfinite(y);
-        double r;
+        double y = subtract ? -value(b) : value(b);
+        double r = x + y;
         int sgn = 0;
-        switch (kind) {
-            case ADD, SUB -> {
-                if (xInf && yInf && x != y) {
-                    return invalid(s);
-                }
-                denormalCheck(s, a, b);
-                r = x + y;
-                if (!Double.isInfinite(r)) {
-                    double bv = r - x;
-                    double err = (x - (r - bv)) + (y - bv); // TwoSum: exact rounding error
-                    sgn = (int) Math.signum(err);
-                    if (r == 0 && sgn == 0 && Mxcsr.roundingMode(s) == Mxcsr.RC_DOWN
-                            && !(bits(x) == 0 && bits(y) == 0)) {
-                        r = -0.0; // IEEE 754 6.3: an exact zero sum is -0 when rounding down
-                    }
-                }
-            }
-            case MUL -> {
-                if ((x == 0 && yInf) || (xInf && y == 0)) {
-                    return invalid(s);
-                }
-                denormalCheck(s, a, b);
-                r = x * y;
-                if (!xInf && !yInf && x != 0 && y != 0 && !Double.isInfinite(r)) {
-                    if (r != 0 && Math.getExponent(r) > RESIDUAL_EXP_MIN) {
-                        sgn = (int) Math.signum(Math.fma(x, y, -r));
-                    } else {
-                        sgn = new BigDecimal(x).multiply(new BigDecimal(y)).compareTo(new BigDecimal(r));
-                    }
-                }
-            }
-            default -> {
-                if ((x == 0 && y == 0) || (xInf && yInf)) {
-                    return invalid(s);
-                }
-                if (y == 0 && !xInf) {
-                    s.mxcsr |= Mxcsr.ZE;
-                    return ((a ^ b) & SIGN) | EXP;
-                }
-                denormalCheck(s, a, b);
-                r = x / y;
-                if (!xInf && !yInf && x != 0 && !Double.isInfinite(r)) {
-                    double rem;
-                    if (r != 0 && Math.getExponent(r) > RESIDUAL_EXP_MIN && Math.getExponent(x) > RESIDUAL_EXP_MIN) {
-                        rem = Math.fma(-r, y, x);
-                    } else {
-                        rem = new BigDecimal(x).subtract(new BigDecimal(r).multiply(new BigDecimal(y))).signum();
-                    }
-                    sgn = (int) (Math.signum(rem) * Math.signum(y));
-                }
+        if (!Double.isInfinite(r)) {
+            double bv = r - x;
+            double err = (x - (r - bv)) + (y - bv); // TwoSum: exact rounding error
+            sgn = (int) Math.signum(err);
+            if (r == 0 && sgn == 0) {
+                r = exactZeroSum(s, x, y, r);
             }
         }
-        return finish(s, r, sgn, !xInf && !yInf);
+        long result = finish(s, r, sgn, !Double.isInfinite(x) && !Double.isInfinite(y));
+        if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
+            // scaling by 2^128 is exact and moves the result away from the subnormal range
+            return boundaryUnderflow(s, result, add(s, scale(a), scale(b), subtract));
+        }
+        return result;
+    }
+
+    /** IEEE 754 6.3: an exact zero sum of operands with different signs is -0 when rounding down. */
+    private static double exactZeroSum(CpuState s, double x, double y, double r) {
+        return Mxcsr.roundingMode(s) == Mxcsr.RC_DOWN && !(bits(x) == 0 && bits(y) == 0) ? -0.0 : r;
+    }
+
+    static long mul(CpuState s, long a, long b) {
+        if (!ordinary(a, b)) {
+            a = daz(s, a);
+            b = daz(s, b);
+            if (isNaN(a) || isNaN(b)) {
+                return propagateNaN(s, a, b);
+            }
+            if (((a & ~SIGN) == 0 && (b & ~SIGN) == EXP) || ((a & ~SIGN) == EXP && (b & ~SIGN) == 0)) {
+                return invalid(s); // 0 * inf
+            }
+            denormalCheck(s, a, b);
+        }
+        double x = value(a), y = value(b);
+        double r = x * y;
+        int sgn = 0;
+        if (x != 0 && y != 0 && !Double.isInfinite(x) && !Double.isInfinite(y) && !Double.isInfinite(r)) {
+            sgn = r != 0 && Math.getExponent(r) > RESIDUAL_EXP_MIN ? (int) Math.signum(Math.fma(x, y, -r))
+                    : new BigDecimal(x).multiply(new BigDecimal(y)).compareTo(new BigDecimal(r));
+        }
+        long result = finish(s, r, sgn, !Double.isInfinite(x) && !Double.isInfinite(y));
+        if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
+            return boundaryUnderflow(s, result, Math.abs(x) < Math.abs(y) ? mul(s, scale(a), b) : mul(s, a, scale(b)));
+        }
+        return result;
+    }
+
+    static long div(CpuState s, long a, long b) {
+        if (!ordinary(a, b)) {
+            a = daz(s, a);
+            b = daz(s, b);
+            if (isNaN(a) || isNaN(b)) {
+                return propagateNaN(s, a, b);
+            }
+            long ma = a & ~SIGN, mb = b & ~SIGN;
+            if ((ma == 0 && mb == 0) || (ma == EXP && mb == EXP)) {
+                return invalid(s); // 0/0, inf/inf
+            }
+            if (mb == 0 && ma != EXP) {
+                s.mxcsr |= Mxcsr.ZE;
+                return ((a ^ b) & SIGN) | EXP;
+            }
+            denormalCheck(s, a, b);
+        }
+        double x = value(a), y = value(b);
+        double r = x / y;
+        int sgn = 0;
+        if (x != 0 && !Double.isInfinite(x) && !Double.isInfinite(y) && !Double.isInfinite(r)) {
+            sgn = divisionErrorSign(x, y, r);
+        }
+        long result = finish(s, r, sgn, !Double.isInfinite(x) && !Double.isInfinite(y));
+        if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
+            return boundaryUnderflow(s, result, div(s, scale(a), b));
+        }
+        return result;
+    }
+
+    /** The sign of x/y - r: from the FMA remainder, exact unless it could underflow (then BigDecimal). */
+    private static int divisionErrorSign(double x, double y, double r) {
+        double rem;
+        if (r != 0 && Math.getExponent(r) > RESIDUAL_EXP_MIN && Math.getExponent(x) > RESIDUAL_EXP_MIN) {
+            rem = Math.fma(-r, y, x);
+        } else {
+            rem = new BigDecimal(x).subtract(new BigDecimal(r).multiply(new BigDecimal(y))).signum();
+        }
+        return (int) (Math.signum(rem) * Math.signum(y));
+    }
+
+    private static final long MIN_NORMAL_BITS = 0x0010_0000_0000_0000L;
+    private static final double SCALE = 0x1p128;
+
+    private static long scale(long b) {
+        return bits(value(b) * SCALE);
+    }
+
+    /**
+     * x86 detects tininess after rounding to 53 bits with an unbounded exponent (SDM Vol.1
+     * 4.9.1.5), so a result that rounds up to the smallest normal number on the subnormal grid may
+     * still be tiny; {@code scaled} is the same operation computed 2^128 times larger.
+     */
+    private static long boundaryUnderflow(CpuState s, long result, long scaled) {
+        if (Math.abs(value(scaled)) >= Double.MIN_NORMAL * SCALE) {
+            return result;
+        }
+        s.mxcsr |= Mxcsr.UE;
+        if ((s.mxcsr & Mxcsr.UM) != 0 && (s.mxcsr & Mxcsr.FTZ) != 0) {
+            return result & SIGN;
+        }
+        return result;
     }
 
     /** SQRTSD on one element: #I and the default NaN for negative non-zero sources. */
@@ -210,6 +288,17 @@ final class Binary64 {
      * after rounding; a masked underflow is flagged only when also inexact).
      */
     static long finish(CpuState s, double r, int sgn, boolean finiteOperands) {
+        long e = bits(r) & EXP;
+        if (e != 0 && e != EXP && (sgn == 0 || (s.mxcsr & (3 << Mxcsr.RC_SHIFT)) == 0)) {
+            if (sgn != 0) {
+                s.mxcsr |= Mxcsr.PE; // a normal result, exact or rounded to nearest: nothing else to do
+            }
+            return bits(r);
+        }
+        return finishSpecial(s, r, sgn, finiteOperands);
+    }
+
+    private static long finishSpecial(CpuState s, double r, int sgn, boolean finiteOperands) {
         int rc = Mxcsr.roundingMode(s);
         if (Double.isInfinite(r)) {
             if (!finiteOperands) {

@@ -216,6 +216,10 @@ final class FloatConvert {
         double d = Binary64.value(a);
         float r = (float) d;
         int sgn = Float.isInfinite(r) ? 0 : d == r ? 0 : d > r ? 1 : -1;
-        return Binary32.finish(s, r, sgn, !Double.isInfinite(d));
+        int result = Binary32.finish(s, r, sgn, !Double.isInfinite(d));
+        if (sgn != 0 && (result & ~Binary32.SIGN) == Float.floatToRawIntBits(Float.MIN_NORMAL)) {
+            return Binary32.boundaryUnderflow(s, result, doubleToSingle(s, Binary64.bits(d * 0x1p64)));
+        }
+        return result;
     }
 }

@@ -30,6 +30,17 @@ public final class InterruptDelivery {
     private static final int SOFTWARE = 1;
     /** INT1 (ICEBP): no gate DPL check, reported like a hardware event. */
     private static final int ICEBP = 2;
+    /** A fault-class exception: like HARDWARE, and the saved RFLAGS has RF set (SDM Vol.3 17.3.1.1). */
+    private static final int FAULT = 3;
+
+    /** Vectors that are faults (the saved RIP is the faulting instruction), not traps or aborts (SDM Vol.3 table 6-1). */
+    private static boolean isFaultClass(int vector) {
+        return switch (vector) {
+            case CpuFault.DE, CpuFault.BR, CpuFault.UD, CpuFault.NM, CpuFault.TS, CpuFault.NP, CpuFault.SS,
+                 CpuFault.GP, CpuFault.PF, CpuFault.MF, CpuFault.AC, CpuFault.XM -> true;
+            default -> false;
+        };
+    }
 
     private static final int GATE_INTERRUPT = 0xE, GATE_TRAP = 0xF;
     // 64-bit TSS layout (SDM Vol.3 Figure 8-11): RSP0 at 4, IST1 at 36.
@@ -51,7 +62,7 @@ public final class InterruptDelivery {
                 cpu.state.cr2 = current.faultAddress;
             }
             try {
-                deliver(cpu, current.vector, current.errorCode, HARDWARE);
+                deliver(cpu, current.vector, current.errorCode, isFaultClass(current.vector) ? FAULT : HARDWARE);
                 return;
             } catch (CpuFault second) {
                 if (second.vector == CpuFault.PF) {
@@ -154,6 +165,9 @@ public final class InterruptDelivery {
         if ((selector & 0xFFFC) == 0) {
             throw CpuFault.gp(ext);
         }
+        if (!Segments.inTable(s, selector, 8)) {
+            throw CpuFault.gp((selector & 0xFFFC) + ext);
+        }
         long code = Segments.read(cpu, selector);
         int codeAttr = Segments.attributes(code);
         if (!Segments.isCode(codeAttr) || !Segments.is64BitCode(codeAttr) || (codeAttr & Segments.ATTR_DB) != 0
@@ -192,7 +206,7 @@ public final class InterruptDelivery {
         long top = rsp - 8;
         put(cpu, top, s.segSelector[CpuState.SS], top, pSs, pFrame);
         put(cpu, rsp - 16, s.gpr[CpuState.RSP], top, pSs, pFrame);
-        put(cpu, rsp - 24, Flags.get(s), top, pSs, pFrame);
+        put(cpu, rsp - 24, Flags.get(s) | (source == FAULT ? CpuState.RF : 0), top, pSs, pFrame);
         put(cpu, rsp - 32, s.segSelector[CpuState.CS], top, pSs, pFrame);
         put(cpu, rsp - 40, s.rip, top, pSs, pFrame);
         if (errorCode >= 0) {

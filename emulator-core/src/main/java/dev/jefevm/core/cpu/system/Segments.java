@@ -65,16 +65,20 @@ public final class Segments {
         return isCodeOrData(attributes) && (attributes & TYPE_CODE) != 0;
     }
 
-    /** Linear address of the descriptor for {@code selector}, or throws #GP(selector) if beyond the table limit. */
-    public static long descriptorAddress(CpuState s, int selector, int size) {
+    /** True if {@code size} bytes of the descriptor for {@code selector} lie within its table (GDT or a usable LDT). */
+    public static boolean inTable(CpuState s, int selector, int size) {
         int offset = selector & 0xFFF8;
         boolean ldt = (selector & 4) != 0;
-        long tableBase = ldt ? s.ldtrBase : s.gdtrBase;
         int tableLimit = ldt ? s.ldtrLimit : s.gdtrLimit;
-        if (ldt && (s.ldtrSelector & 0xFFFC) == 0 || offset + size - 1 > (tableLimit & 0xFFFF_FFFFL)) {
+        return !(ldt && (s.ldtrSelector & 0xFFFC) == 0) && offset + size - 1 <= (tableLimit & 0xFFFF_FFFFL);
+    }
+
+    /** Linear address of the descriptor for {@code selector}, or throws #GP(selector) if beyond the table limit. */
+    public static long descriptorAddress(CpuState s, int selector, int size) {
+        if (!inTable(s, selector, size)) {
             throw CpuFault.gp(selector & 0xFFFC);
         }
-        return tableBase + offset;
+        return ((selector & 4) != 0 ? s.ldtrBase : s.gdtrBase) + (selector & 0xFFF8);
     }
 
     /** Reads the 8-byte descriptor for a non-null selector (an implicit supervisor access). */

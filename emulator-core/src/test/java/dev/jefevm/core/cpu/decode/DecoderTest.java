@@ -19,8 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class DecoderTest {
 
-    private final Decoder decoder = new Decoder();
-
     static Instruction decode(String hex) {
         byte[] bytes = HexFormat.of().parseHex(hex);
         return new Decoder().decode(a -> {
@@ -78,14 +76,14 @@ class DecoderTest {
             "f3480fb8c3, POPCNT, 5",
             "f30fbdca, LZCNT, 4",
             "f34d0fbcc1, TZCNT, 5",
-            "48b8f0debc9a78563412, MOVABS, 10",
+            "48b8f0debc9a78563412, MOV, 10",
             "b878563412, MOV, 5",
             "41b407, MOV, 3",
             "b401, MOV, 2",
             "48897c2408, MOV, 5",
             "65488b3c2528000000, MOV, 9",
             "c70034120000, MOV, 6",
-            "a08877665544332211, MOVABS, 9",
+            "a08877665544332211, MOV, 9",
             "0fb607, MOVZX, 3",
             "4c0fb706, MOVZX, 4",
             "480fbec1, MOVSX, 4",

@@ -61,17 +61,24 @@ final class TestMachine {
     }
 
     TestMachine() {
+        cpu = new Cpu(state, memory, platform);
+        resetLongMode();
+    }
+
+    /** Rebuilds the identity page tables and puts the CPU in 64-bit mode at {@link #CODE}, ring 0, IF clear. */
+    void resetLongMode() {
         // identity map the first 1 GiB with 2 MiB pages: P | RW
         memory.write64(0x1000, 0x2000 | 3);
         memory.write64(0x2000, 0x3000 | 3);
         for (int i = 0; i < 512; i++) {
             memory.write64(0x3000 + i * 8L, ((long) i << 21) | 0x83);
         }
-        cpu = new Cpu(state, memory, platform);
+        java.util.Arrays.fill(state.gpr, 0);
         state.cr0 = 0x8000_0011L; // PG, ET, PE
         state.cr3 = 0x1000;
         state.cr4 = 0x20; // PAE
         state.efer = 0x500; // LME, LMA
+        state.cpl = 0;
         state.segSelector[CpuState.CS] = 0x08;
         state.segAttributes[CpuState.CS] = 0xA9B; // present, code, L
         for (int seg : new int[] {CpuState.SS, CpuState.DS, CpuState.ES}) {
@@ -80,8 +87,11 @@ final class TestMachine {
         }
         state.rip = CODE;
         state.gpr[CpuState.RSP] = STACK_TOP;
+        state.halted = false;
+        state.interruptShadow = false;
         Flags.set(state, 0x2);
         cpu.mmu.flushAll();
+        platform.stopReason = null;
     }
 
     static byte[] hex(String hex) {

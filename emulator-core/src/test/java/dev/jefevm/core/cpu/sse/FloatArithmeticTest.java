@@ -100,6 +100,12 @@ class FloatArithmeticTest {
             "SQRTSD, 0x3F80, 0x0, 0x4000000000000000, 0x3FF6A09E667F3BCC, 0x20",
             "SQRTSD, 0x1F80, 0x0, 0x0000000000000001, 0x1E60000000000000, 0x02",
             "SQRTSD, 0x5F80, 0x0, 0x0000000000000003, 0x1E6BB67AE8584CAB, 0x22",
+            // tiny after rounding to 53 bits with unbounded exponent, though it rounds up to the smallest normal
+            "MULSD, 0x1F80, 0x3FEFFFFFFFFFFFFF, 0x0010000000000000, 0x0010000000000000, 0x30",
+            "MULSD, 0x9F80, 0x3FEFFFFFFFFFFFFF, 0x0010000000000000, 0x0000000000000000, 0x30",
+            "MULSD, 0x3F80, 0x3FEFFFFFFFFFFFFF, 0x0010000000000000, 0x000FFFFFFFFFFFFF, 0x30",
+            "MULSD, 0x1F80, 0x3FEFFFFFFFFFFFFE, 0x0010000000000000, 0x000FFFFFFFFFFFFF, 0x00",
+            "MULSD, 0x9F80, 0x3FEFFFFFFFFFFFFE, 0x0010000000000000, 0x0000000000000000, 0x30",
     })
     void scalarDouble_matchesHostResultAndFlags(String op, String mxcsr, String a, String b, String result,
                                                 String flags) {

@@ -126,6 +126,9 @@ class FloatConvertTest {
             "0x3F80, 0x3FB999999999999A, 0x3DCCCCCC, 0x20",
             "0x1F80, 0x37A16C262777579C, 0x000116C2, 0x30",
             "0x1F80, 0xFFF0000123456789, 0xFFC00009, 0x01",
+            "0x1F80, 0x380FFFFFE0000000, 0x00800000, 0x30",
+            "0x9F80, 0x380FFFFFE0000000, 0x00000000, 0x30",
+            "0x3F80, 0x380FFFFFE0000000, 0x007FFFFF, 0x30",
     })
     void cvtsd2ss_roundsAndFlags(String mxcsr, String src, String result, String flags) {
         m.s.mxcsr = Integer.decode(mxcsr);

@@ -106,4 +106,35 @@ class RingTransitionTest {
 
         assertEquals(java.util.List.of("40/1=3", "440/1=3"), m.board.writes);
     }
+
+    @Test
+    void userWriteToUnmappedPage_deliversPageFaultWithCr2AndErrorCode() {
+        m.gate(14, HANDLER, 0, 0, false);
+        m.load(HANDLER, JMP_SELF);
+        m.load(USER_CODE, 0xC6, 0x04, 0x25, 0x00, 0x00, 0x00, 0x40, 0x01); // mov byte [0x40000000], 1
+        m.enterUserMode(USER_CODE);
+
+        m.cpu.run(5);
+
+        assertEquals(HANDLER, s.rip);
+        assertEquals(0x4000_0000L, s.cr2);
+        assertEquals(6, m.memory.read64(s.gpr[CpuState.RSP])); // W/R | U/S, not present
+        assertEquals(USER_CODE, m.memory.read64(s.gpr[CpuState.RSP] + 8));
+    }
+
+    @Test
+    void haltedCpuWithInterruptsEnabled_takesPendingExternalInterrupt() {
+        m.gate(0x20, HANDLER, 0, 0, false);
+        m.load(HANDLER, JMP_SELF);
+        m.load(CODE, 0xFB, 0xF4); // sti; hlt
+        m.cpu.run(5);
+        boolean haltedFirst = s.halted;
+        m.board.pendingVector = 0x20;
+
+        m.cpu.run(5);
+
+        assertEquals(true, haltedFirst);
+        assertEquals(HANDLER, s.rip);
+        assertEquals(CODE + 2, m.stack(0)); // returns after the HLT
+    }
 }

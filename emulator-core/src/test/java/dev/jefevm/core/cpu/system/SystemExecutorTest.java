@@ -409,4 +409,68 @@ class SystemExecutorTest {
 
         assertEquals(CpuFault.UD, fault(insn(Op.SYSCALL, 4)).vector);
     }
+
+    @Test
+    void movToDr7_thenDr5AliasReadsIt_whenCr4DeIsClear() {
+        s.gpr[CpuState.RAX] = 0x401;
+        run(insn(Op.MOV_TO_DR, 8, Instruction.K_DR, 7, Instruction.K_GPR, 0, 0));
+
+        run(insn(Op.MOV_FROM_DR, 8, Instruction.K_GPR, CpuState.RBX, Instruction.K_DR, 5, 0));
+
+        assertEquals(0x401, s.gpr[CpuState.RBX]);
+    }
+
+    @Test
+    void movFromDr4_withCr4De_raisesUd() {
+        s.cr4 |= ControlRegisters.CR4_DE;
+
+        assertEquals(CpuFault.UD, fault(insn(Op.MOV_FROM_DR, 8, Instruction.K_GPR, 0, Instruction.K_DR, 4, 0)).vector);
+    }
+
+    @Test
+    void movToCr8_reservedBits_raiseGp() {
+        s.gpr[CpuState.RAX] = 0x10;
+
+        assertEquals(CpuFault.GP, fault(insn(Op.MOV_TO_CR, 8, Instruction.K_CR, 8, Instruction.K_GPR, 0, 0)).vector);
+    }
+
+    @Test
+    void lmsw_setsTaskSwitchedButCannotClearProtection() {
+        s.gpr[CpuState.RAX] = ControlRegisters.CR0_TS;
+
+        run(insn(Op.LMSW, 2, Instruction.K_GPR, 0, Instruction.K_NONE, 0, 0));
+
+        assertEquals(ControlRegisters.CR0_TS | ControlRegisters.CR0_PE,
+                s.cr0 & (ControlRegisters.CR0_TS | ControlRegisters.CR0_PE));
+    }
+
+    @Test
+    void repInsw_storesEachWordFromThePort() {
+        m.board.portValues.put(0x1F0, 0xBEEF);
+        s.gpr[CpuState.RDI] = 0x9000;
+        s.gpr[CpuState.RCX] = 3;
+        s.gpr[CpuState.RDX] = 0x1F0;
+        Instruction insw = new Instruction(Op.INS, 3, Instruction.P_REP | Instruction.P_OPSIZE, 2, 2, 8, 0,
+                Instruction.K_NONE, 0, Instruction.K_NONE, 0, Instruction.K_NONE, 0, Instruction.NO_REG,
+                Instruction.NO_REG, 0, 0, CpuState.ES, 0, 0);
+
+        run(insw);
+
+        assertEquals(0xBEEF, m.memory.read16(0x9004));
+        assertEquals(0x9006, s.gpr[CpuState.RDI]);
+        assertEquals(0, s.gpr[CpuState.RCX]);
+    }
+
+    @Test
+    void sysretWithoutRexW_returnsToCompatibilityModeWithTruncatedRip() {
+        s.star = 0x13L << 48;
+        s.gpr[CpuState.RCX] = 0x1_0000_4000L;
+        s.gpr[11] = 0x202;
+
+        run(insn(Op.SYSRET, 4));
+
+        assertEquals(0x4000, s.rip);
+        assertEquals(0x13, s.segSelector[CpuState.CS]);
+        assertEquals(3, s.cpl);
+    }
 }
