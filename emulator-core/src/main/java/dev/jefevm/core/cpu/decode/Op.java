@@ -68,7 +68,10 @@ public enum Op {
     CVTSI2SS, CVTSI2SD, CVTSS2SI, CVTSD2SI, CVTTSS2SI, CVTTSD2SI, CVTSS2SD, CVTSD2SS,
     CVTPS2PD, CVTPD2PS, CVTDQ2PS, CVTPS2DQ, CVTTPS2DQ, CVTDQ2PD, CVTPD2DQ, CVTTPD2DQ,
     // ---------------- SSE state ----------------
-    LDMXCSR, STMXCSR, FXSAVE, FXRSTOR;
+    LDMXCSR, STMXCSR, FXSAVE, FXRSTOR,
+    // ---------------- MMX-only operations (the packed-integer operations above also run on mm
+    // registers: their encodings without a 66 prefix, see SseOpcodeMap) ----------------
+    EMMS, PSHUFW, MOVNTQ, MASKMOVQ;
 
     /** Which executor implements an operation. */
     public enum Family { INTEGER, SYSTEM, SSE }

@@ -30,10 +30,21 @@ class InterruptDeliveryTest {
         assertEquals(0x10, m.stack(0));
         assertEquals(0x10005L, m.stack(1));
         assertEquals(LongModeMachine.KERNEL_CS, m.stack(2));
-        assertEquals(0x203L, m.stack(3));
+        assertEquals(0x203L | CpuState.RF, m.stack(3), "a fault's saved RFLAGS has RF set (SDM Vol.3 17.3.1.1)");
         assertEquals(0x7FFF8L, m.stack(4));
         assertEquals(LongModeMachine.KERNEL_DS, m.stack(5));
         assertEquals(HANDLER, s.rip);
+    }
+
+    @Test
+    void externalInterrupt_savesRflagsWithoutRf() {
+        m.gate(0x30, HANDLER, 0, 0, false);
+        s.gpr[CpuState.RSP] = 0x7FFF8;
+        Flags.set(s, 0x202);
+
+        InterruptDelivery.deliverExternal(m.cpu, 0x30);
+
+        assertEquals(0x202L, m.stack(2));
     }
 
     @Test
