@@ -4,6 +4,7 @@ import dev.jefevm.core.cpu.interp.Interpreter;
 import dev.jefevm.core.cpu.mmu.Mmu;
 import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.Platform;
+import java.util.Arrays;
 
 /**
  * One x86_64 logical processor run by the interpreter: its architectural state, the memory and
@@ -48,7 +49,7 @@ public final class Cpu {
      */
     public void reset() {
         CpuState s = state;
-        java.util.Arrays.fill(s.gpr, 0);
+        Arrays.fill(s.gpr, 0);
         s.gpr[CpuState.RDX] = 0x600; // processor signature: family 6
         s.rip = 0xFFF0;
         Flags.set(s, 0x2);
@@ -69,7 +70,7 @@ public final class Cpu {
         s.ldtrLimit = s.trLimit = 0xFFFF;
         s.cr0 = 0x6000_0010L;
         s.cr2 = s.cr3 = s.cr4 = s.cr8 = 0;
-        java.util.Arrays.fill(s.dr, 0);
+        Arrays.fill(s.dr, 0);
         s.dr[6] = 0xFFFF_0FF0L;
         s.dr[7] = 0x400;
         s.efer = 0;

@@ -71,7 +71,9 @@ public enum Op {
     LDMXCSR, STMXCSR, FXSAVE, FXRSTOR,
     // ---------------- MMX-only operations (the packed-integer operations above also run on mm
     // registers: their encodings without a 66 prefix, see SseOpcodeMap) ----------------
-    EMMS, PSHUFW, MOVNTQ, MASKMOVQ;
+    EMMS, PSHUFW, MOVNTQ, MASKMOVQ,
+    // transfers between MMX and XMM registers (SSE/SSE2 instructions with an MMX operand)
+    CVTPI2PS, CVTPI2PD, CVTPS2PI, CVTTPS2PI, CVTPD2PI, CVTTPD2PI, MOVQ2DQ, MOVDQ2Q;
 
     /** Which executor implements an operation. */
     public enum Family { INTEGER, SYSTEM, SSE }

@@ -15,10 +15,20 @@ import static dev.jefevm.core.cpu.decode.OpcodeTable.W;
 /**
  * The decoder rows of the SSE and SSE2 instructions in the 0F map (SDM Vol.2 Appendix A,
  * tables A-3 and A-6: mandatory prefix none/66/F3/F2, the 0F 71/72/73 shift groups and group 15
- * at 0F AE). The MMX forms of these opcodes (no prefix, mm registers) have no rows and stay #UD,
- * as do SSE3 and later additions (MOVSLDUP, MOVDDUP, ...).
+ * at 0F AE) and the MMX forms of the packed-integer opcodes (no prefix; SDM Vol.2 Table A-3).
+ * MMX rows use the XMM operand forms: the executor knows an MMX form by its missing mandatory
+ * prefix and takes the register numbers as MM0-MM7; the MMX-XMM transfers (CVTPI2PS, MOVQ2DQ,
+ * ...) say by their operation which operand is an mm register. SSE3 and later stay #UD.
  */
 public final class SseOpcodeMap {
+
+    /** Opcodes 0F D0-FF that are plain {@code V, W} packed-integer rows (null: another form, or none). */
+    private static final Op[] PACKED_D_TO_F = {null, Op.PSRLW, Op.PSRLD, Op.PSRLQ, Op.PADDQ, Op.PMULLW, null, null,
+            Op.PSUBUSB, Op.PSUBUSW, Op.PMINUB, Op.PAND, Op.PADDUSB, Op.PADDUSW, Op.PMAXUB, Op.PANDN,
+            Op.PAVGB, Op.PSRAW, Op.PSRAD, Op.PAVGW, Op.PMULHUW, Op.PMULHW, null, null,
+            Op.PSUBSB, Op.PSUBSW, Op.PMINSW, Op.POR, Op.PADDSB, Op.PADDSW, Op.PMAXSW, Op.PXOR,
+                null, Op.PSLLW, Op.PSLLD, Op.PSLLQ, Op.PMULUDQ, Op.PMADDWD, Op.PSADBW, null,
+            Op.PSUBB, Op.PSUBW, Op.PSUBD, Op.PSUBQ, Op.PADDB, Op.PADDW, Op.PADDD, null};
 
     private SseOpcodeMap() {
     }
@@ -29,6 +39,7 @@ public final class SseOpcodeMap {
         arithmetic(t);
         packedInteger(t);
         state(t);
+        mmx(t);
     }
 
     /** One opcode with its four mandatory-prefix forms (PS, PD, SS, SD order); a null op leaves that prefix #UD. */
@@ -127,15 +138,54 @@ public final class SseOpcodeMap {
         t.add0F(0x76, P66, Op.PCMPEQD, V, W);
         t.add0F(0xC4, P66, Op.PINSRW, V, E, IB);
         t.add0F(0xC5, P66, Op.PEXTRW, G, U, IB);
-        Op[] rowD = {null, Op.PSRLW, Op.PSRLD, Op.PSRLQ, Op.PADDQ, Op.PMULLW, null, null,
-                Op.PSUBUSB, Op.PSUBUSW, Op.PMINUB, Op.PAND, Op.PADDUSB, Op.PADDUSW, Op.PMAXUB, Op.PANDN,
-                Op.PAVGB, Op.PSRAW, Op.PSRAD, Op.PAVGW, Op.PMULHUW, Op.PMULHW, null, null,
-                Op.PSUBSB, Op.PSUBSW, Op.PMINSW, Op.POR, Op.PADDSB, Op.PADDSW, Op.PMAXSW, Op.PXOR,
-                null, Op.PSLLW, Op.PSLLD, Op.PSLLQ, Op.PMULUDQ, Op.PMADDWD, Op.PSADBW, null,
-                Op.PSUBB, Op.PSUBW, Op.PSUBD, Op.PSUBQ, Op.PADDB, Op.PADDW, Op.PADDD, null};
-        for (int i = 0; i < rowD.length; i++) {
-            if (rowD[i] != null) {
-                t.add0F(0xD0 + i, P66, rowD[i], V, W);
+        for (int i = 0; i < PACKED_D_TO_F.length; i++) {
+            if (PACKED_D_TO_F[i] != null) {
+                t.add0F(0xD0 + i, P66, PACKED_D_TO_F[i], V, W);
+            }
+        }
+    }
+
+
+    /** The no-prefix MMX encodings (SDM Vol.2 Table A-3, rows 6, 7, D, E, F and 0F C4/C5). */
+    private static void mmx(OpcodeTable t) {
+        Op[] row6 = {Op.PUNPCKLBW, Op.PUNPCKLWD, Op.PUNPCKLDQ, Op.PACKSSWB, Op.PCMPGTB, Op.PCMPGTW, Op.PCMPGTD,
+                Op.PACKUSWB, Op.PUNPCKHBW, Op.PUNPCKHWD, Op.PUNPCKHDQ, Op.PACKSSDW};
+        for (int i = 0; i < row6.length; i++) {
+            t.add0F(0x60 + i, NP, row6[i], V, W);
+        }
+        t.add0F(0x6E, NP, Op.MOVD, V, E);
+        t.add0FRexW(0x6E, NP, Op.MOVQ, V, E);
+        t.add0F(0x6F, NP, Op.MOVQ, V, W);
+        t.add0F(0x70, NP, Op.PSHUFW, V, W, IB);
+        t.add0FGroup(0x71, NP, 2, Op.PSRLW, U, IB);
+        t.add0FGroup(0x71, NP, 4, Op.PSRAW, U, IB);
+        t.add0FGroup(0x71, NP, 6, Op.PSLLW, U, IB);
+        t.add0FGroup(0x72, NP, 2, Op.PSRLD, U, IB);
+        t.add0FGroup(0x72, NP, 4, Op.PSRAD, U, IB);
+        t.add0FGroup(0x72, NP, 6, Op.PSLLD, U, IB);
+        t.add0FGroup(0x73, NP, 2, Op.PSRLQ, U, IB);
+        t.add0FGroup(0x73, NP, 6, Op.PSLLQ, U, IB);
+        t.add0F(0x74, NP, Op.PCMPEQB, V, W);
+        t.add0F(0x75, NP, Op.PCMPEQW, V, W);
+        t.add0F(0x76, NP, Op.PCMPEQD, V, W);
+        t.add0F(0x77, NP, Op.EMMS);
+        t.add0F(0x7E, NP, Op.MOVD, E, V);
+        t.add0FRexW(0x7E, NP, Op.MOVQ, E, V);
+        t.add0F(0x7F, NP, Op.MOVQ, W, V);
+        t.add0F(0xC4, NP, Op.PINSRW, V, E, IB);
+        t.add0F(0xC5, NP, Op.PEXTRW, G, U, IB);
+        t.add0F(0xD7, NP, Op.PMOVMSKB, G, U);
+        t.add0F(0xE7, NP, Op.MOVNTQ, M, V);
+        t.add0F(0xF7, NP, Op.MASKMOVQ, V, U);
+        // transfers between MMX and XMM: the executor knows by the operation which operand is an mm register
+        four(t, 0x2A, Op.CVTPI2PS, Op.CVTPI2PD, null, null, V, W);
+        four(t, 0x2C, Op.CVTTPS2PI, Op.CVTTPD2PI, null, null, V, W);
+        four(t, 0x2D, Op.CVTPS2PI, Op.CVTPD2PI, null, null, V, W);
+        t.add0F(0xD6, PF3, Op.MOVQ2DQ, V, U);
+        t.add0F(0xD6, PF2, Op.MOVDQ2Q, V, U);
+        for (int i = 0; i < PACKED_D_TO_F.length; i++) {
+            if (PACKED_D_TO_F[i] != null) {
+                t.add0F(0xD0 + i, NP, PACKED_D_TO_F[i], V, W);
             }
         }
     }

@@ -6,6 +6,7 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.mmu.Mmu;
 
 /**
  * Executes INTEGER-family instructions: one switch on the operation, handing each to the small
@@ -18,8 +19,8 @@ public final class IntegerExecutor {
     private IntegerExecutor() {
     }
 
+    /** The frequent operations, kept in a small method the JIT can inline into the loop. */
     public static void execute(Cpu cpu, Instruction insn) {
-        CpuState s = cpu.state;
         switch (insn.op) {
             case MOV -> Moves.mov(cpu, insn);
             case ADD, OR, ADC, SBB, AND, SUB, XOR, CMP, TEST -> Alu.binary(cpu, insn);
@@ -31,6 +32,13 @@ public final class IntegerExecutor {
             case CALL -> Branches.call(cpu, insn);
             case RET -> Branches.ret(cpu, insn);
             case JMP -> Branches.jmp(cpu, insn);
+            default -> executeLessFrequent(cpu, insn);
+        }
+    }
+
+    private static void executeLessFrequent(Cpu cpu, Instruction insn) {
+        CpuState s = cpu.state;
+        switch (insn.op) {
             case MOVZX -> Moves.movzx(cpu, insn);
             case MOVSX, MOVSXD -> Moves.movsx(cpu, insn);
             case CMOVCC -> Moves.cmov(cpu, insn);
@@ -76,9 +84,8 @@ public final class IntegerExecutor {
             case ENTER -> Stack.enter(cpu, insn);
             case LEAVE -> Stack.leave(cpu, insn);
             case PAUSE, NOP, ENDBR64, FENCE, PREFETCH -> { }
-            case CLFLUSH -> cpu.mmu.translate(Operands.effectiveAddress(cpu, insn), dev.jefevm.core.cpu.mmu.Mmu.READ);
-            case UD2 -> throw CpuFault.ud();
-            default -> throw CpuFault.ud();
+            case CLFLUSH -> cpu.mmu.translate(Operands.effectiveAddress(cpu, insn), Mmu.READ); // faults like a byte load; no cache to flush
+            default -> throw CpuFault.ud(); // UD2, and operations of other families
         }
     }
 }

@@ -147,14 +147,15 @@ public final class Interpreter {
                 Instruction insn = insns[i];
                 start = s.rip;
                 s.rip = start + insn.length;
-                switch (insn.op.family()) {
-                    case INTEGER -> IntegerExecutor.execute(cpu, insn);
-                    case SYSTEM -> {
-                        clock.retire(i); // RDTSC and port I/O see the time up to this instruction
-                        retiredEarly = i;
-                        executeSystem(insn);
-                    }
-                    case SSE -> SseExecutor.execute(cpu, insn);
+                Op.Family family = insn.op.family();
+                if (family == Op.Family.INTEGER) {
+                    IntegerExecutor.execute(cpu, insn);
+                } else if (family == Op.Family.SYSTEM) {
+                    clock.retire(i); // RDTSC and port I/O see the time up to this instruction
+                    retiredEarly = i;
+                    executeSystem(insn);
+                } else {
+                    SseExecutor.execute(cpu, insn);
                 }
                 i++;
                 if (codeWritten) {

@@ -6,6 +6,7 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
 
 /**
  * Data movement (SDM Vol.1 7.3.1; Vol.2 MOV, MOVZX, MOVSX, MOVSXD, LEA, XCHG, CMPXCHG,
@@ -94,7 +95,7 @@ final class Moves {
         long ea = Operands.effectiveAddress(cpu, insn);
         long[] g = s.gpr;
         boolean equal;
-        if (insn.op == dev.jefevm.core.cpu.decode.Op.CMPXCHG16B) {
+        if (insn.op == Op.CMPXCHG16B) {
             if ((ea & 15) != 0) {
                 throw CpuFault.gp(0);
             }

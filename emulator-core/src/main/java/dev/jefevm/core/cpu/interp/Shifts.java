@@ -5,6 +5,7 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
 
 /**
  * Shifts and rotates (SDM Vol.2 SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR, SHLD, SHRD). The count is
@@ -145,7 +146,7 @@ final class Shifts {
             }
             return;
         }
-        boolean left = insn.op == dev.jefevm.core.cpu.decode.Op.SHLD;
+        boolean left = insn.op == Op.SHLD;
         long res;
         long cf;
         if (size == 8) {

@@ -61,7 +61,10 @@ public final class Stack {
         push(cpu, insn.opSize, Flags.get(cpu.state) & ~(CpuState.VM | CpuState.RF));
     }
 
-    /** POPF with the protected-mode rules for IF and IOPL (SDM Vol.2 POPF, table 4-?: 64-bit mode). */
+    /**
+     * POPF in 64-bit mode (SDM Vol.2 POPF, operation section): IOPL changes only at CPL 0, IF only
+     * when CPL <= IOPL; VM, VIF and VIP keep their values; RF is cleared.
+     */
     static void popf(Cpu cpu, Instruction insn) {
         CpuState s = cpu.state;
         int size = insn.opSize;

@@ -106,10 +106,7 @@ final class FloatConvert {
                 hi = 0;
             }
             case CVTPD2DQ, CVTTPD2DQ -> {
-                boolean t = op == Op.CVTTPD2DQ;
-                long a0 = Binary64.daz(s, bLo), a1 = Binary64.daz(s, bHi);
-                lo = (toInteger(s, Binary64.value(a0), Binary64.isNaN(a0), 4, t) & LOW32)
-                        | toInteger(s, Binary64.value(a1), Binary64.isNaN(a1), 4, t) << 32;
+                lo = doublesToDwords(s, bLo, bHi, op == Op.CVTTPD2DQ);
                 hi = 0;
             }
             case CVTDQ2PS -> {
@@ -131,11 +128,20 @@ final class FloatConvert {
         x[(reg << 1) + 1] = hi;
     }
 
-    private static long dwordsToSingles(CpuState s, long q) {
+    /** Two signed doublewords (a quadword) to two singles (CVTDQ2PS, CVTPI2PS). */
+    static long dwordsToSingles(CpuState s, long q) {
         return (longToSingle(s, (int) q) & LOW32) | (long) longToSingle(s, (int) (q >>> 32)) << 32;
     }
 
-    private static long singlesToDwords(CpuState s, long q, boolean truncate) {
+    /** Two doubles to two signed doublewords (CVTPD2DQ, CVTPD2PI), {@code lo} into the low one. */
+    static long doublesToDwords(CpuState s, long lo, long hi, boolean truncate) {
+        long a0 = Binary64.daz(s, lo), a1 = Binary64.daz(s, hi);
+        return (toInteger(s, Binary64.value(a0), Binary64.isNaN(a0), 4, truncate) & LOW32)
+                | toInteger(s, Binary64.value(a1), Binary64.isNaN(a1), 4, truncate) << 32;
+    }
+
+    /** Two singles (a quadword) to two signed doublewords (CVTPS2DQ, CVTPS2PI). */
+    static long singlesToDwords(CpuState s, long q, boolean truncate) {
         int a0 = Binary32.daz(s, (int) q), a1 = Binary32.daz(s, (int) (q >>> 32));
         return (toInteger(s, Binary32.value(a0), Binary32.isNaN(a0), 4, truncate) & LOW32)
                 | toInteger(s, Binary32.value(a1), Binary32.isNaN(a1), 4, truncate) << 32;

@@ -14,6 +14,8 @@ public final class Mxcsr {
 
     public static final int IE = 1, DE = 2, ZE = 4, OE = 8, UE = 16, PE = 32;
     public static final int FLAGS = 0x3F;
+    /** Exceptions detected from the operands before computing (SDM Vol.1 11.5.2). */
+    public static final int PRE_COMPUTATION = IE | DE | ZE;
     public static final int DAZ = 1 << 6;
     /** Exception masks IM..PM are the flag bits shifted left by this. */
     public static final int MASK_SHIFT = 7;
@@ -44,14 +46,22 @@ public final class Mxcsr {
     /**
      * Merges the flags saved by {@link #begin} back and raises #XM (CR4.OSXMMEXCPT set) or #UD
      * (clear) if any exception this instruction raised is unmasked (SDM Vol.1 11.5.1). The caller
-     * commits its results only after this returns.
+     * commits its results only after this returns. An unmasked pre-computation exception (#I, #D,
+     * #Z) in any element stops the instruction before the post-computation checks, so then only
+     * the pre-computation flags of all elements are recorded (as measured on hardware).
      */
     public static void end(CpuState s, int oldFlags) {
         int raised = s.mxcsr & FLAGS;
-        s.mxcsr |= oldFlags;
-        if ((raised & ~(s.mxcsr >>> MASK_SHIFT)) != 0) {
-            throw (s.cr4 & CR4_OSXMMEXCPT) != 0 ? CpuFault.of(CpuFault.XM) : CpuFault.ud();
+        int unmasked = raised & ~(s.mxcsr >>> MASK_SHIFT);
+        if (unmasked == 0) {
+            s.mxcsr |= oldFlags;
+            return;
         }
+        if ((unmasked & PRE_COMPUTATION) != 0) {
+            raised &= PRE_COMPUTATION;
+        }
+        s.mxcsr = (s.mxcsr & ~FLAGS) | raised | oldFlags;
+        throw (s.cr4 & CR4_OSXMMEXCPT) != 0 ? CpuFault.of(CpuFault.XM) : CpuFault.ud();
     }
 
     /** True if a write of {@code value} to MXCSR would set a reserved bit (#GP(0) for LDMXCSR and FXRSTOR). */

@@ -116,7 +116,7 @@ final class Shuffle {
         return (i & 1) == 0 ? q & 0xFFFF_FFFFL : q >>> 32;
     }
 
-    private static long shuffleWords(long q, int imm) {
+    static long shuffleWords(long q, int imm) {
         long r = 0;
         for (int i = 0; i < 4; i++) {
             int from = (imm >>> (2 * i)) & 3;
@@ -126,7 +126,7 @@ final class Shuffle {
     }
 
     /** Interleaves the low 32 bits of {@code a} and {@code b} in lanes of {@code width} bits, {@code a} first. */
-    private static long interleave(long a, long b, int width) {
+    static long interleave(long a, long b, int width) {
         long mask = (1L << width) - 1;
         long r = 0;
         int out = 0;
@@ -139,7 +139,7 @@ final class Shuffle {
     }
 
     /** Eight signed words ({@code lo:hi}) packed to bytes with signed or unsigned saturation. */
-    private static long packWords(long lo, long hi, boolean signed) {
+    static long packWords(long lo, long hi, boolean signed) {
         long r = 0;
         for (int i = 0; i < 8; i++) {
             int w = (short) ((i < 4 ? lo : hi) >>> (16 * (i & 3)));
@@ -149,7 +149,7 @@ final class Shuffle {
         return r;
     }
 
-    private static long packDwords(long lo, long hi) {
+    static long packDwords(long lo, long hi) {
         long r = 0;
         for (int i = 0; i < 4; i++) {
             int v = (int) ((i < 2 ? lo : hi) >>> (32 * (i & 1)));

@@ -12,7 +12,9 @@ import dev.jefevm.core.cpu.decode.Op;
  * gives #NM for lazy state switching), then hands the instruction to the class for its group:
  * moves, packed integer and logic, shifts, shuffles/unpacks/packs, float arithmetic, compares,
  * conversions, and MXCSR/FXSAVE state. Groups are looked up by ordinal in a table built once.
- * MMX register forms are not decoded (they stay #UD).
+ * Packed-integer operations encoded without a mandatory prefix are MMX forms and go to
+ * {@link MmxExecutor}, which needs only CR0.EM clear and CR0.TS clear (SDM Vol.3 13.1); the
+ * MMX-XMM transfers (CVTPI2PS, MOVQ2DQ, ...) are SSE instructions and pass the SSE gate.
  */
 public final class SseExecutor {
 
@@ -20,13 +22,17 @@ public final class SseExecutor {
     private static final long CR4_OSFXSR = 1L << 9;
 
     private static final byte MOVE = 1, INTEGER = 2, SHIFT = 3, SHUFFLE = 4, FLOAT = 5, COMPARE = 6, CONVERT = 7,
-            STATE = 8, NON_TEMPORAL_GPR = 9;
+            STATE = 8, NON_TEMPORAL_GPR = 9, MMX = 10, MMX_TRANSFER = 11;
     private static final byte[] GROUP = new byte[Op.values().length];
+    private static final boolean[] MMX_FORM = new boolean[Op.values().length];
+    /** The SSE forms of operations that also exist for MMX carry one of these mandatory prefixes. */
+    private static final int SSE_PREFIXES = Instruction.P_OPSIZE | Instruction.P_REP | Instruction.P_REPNE;
 
     static {
         for (Op op : Op.values()) {
             if (op.family() == Op.Family.SSE) {
                 GROUP[op.ordinal()] = groupOf(op);
+                MMX_FORM[op.ordinal()] = MmxExecutor.hasMmxForm(op);
             }
         }
     }
@@ -38,6 +44,12 @@ public final class SseExecutor {
         int o = op.ordinal();
         if (op == Op.MOVNTI) {
             return NON_TEMPORAL_GPR;
+        }
+        if (o >= Op.CVTPI2PS.ordinal()) {
+            return MMX_TRANSFER;
+        }
+        if (o >= Op.EMMS.ordinal()) {
+            return MMX; // reached only through MMX_FORM: these have no prefixed encodings
         }
         if (o < Op.ANDPS.ordinal()) {
             return MOVE;
@@ -77,6 +89,13 @@ public final class SseExecutor {
         if ((cr0 & CR0_EM) != 0) {
             throw CpuFault.ud();
         }
+        if (MMX_FORM[op.ordinal()] && (insn.prefixes & SSE_PREFIXES) == 0) {
+            if ((cr0 & CR0_TS) != 0) {
+                throw CpuFault.nm();
+            }
+            MmxExecutor.execute(cpu, insn);
+            return;
+        }
         if ((s.cr4 & CR4_OSFXSR) == 0 && op != Op.FXSAVE && op != Op.FXRSTOR) {
             throw CpuFault.ud();
         }
@@ -92,6 +111,7 @@ public final class SseExecutor {
             case COMPARE -> FloatCompare.execute(cpu, insn);
             case CONVERT -> FloatConvert.execute(cpu, insn);
             case STATE -> SseStateOps.execute(cpu, insn);
+            case MMX_TRANSFER -> MmxTransfers.execute(cpu, insn);
             default -> throw CpuFault.ud();
         }
     }

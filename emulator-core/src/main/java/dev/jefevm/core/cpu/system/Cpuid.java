@@ -11,7 +11,7 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * take slow or wrong paths for unknown vendors; the brand string names us honestly, and the
  * hypervisor leaves (0x40000000...) identify JefeVM and give the TSC frequency.
  *
- * <p>Not advertised because not implemented: x87 FPU and MMX instructions, SSE3 and later,
+ * <p>Not advertised because not implemented: x87 FPU instructions (the MMX register forms exist: MMX is advertised), SSE3 and later,
  * XSAVE/AVX (so OSXSAVE stays clear), SYSENTER, BMI1 (only its TZCNT exists here), SMEP/SMAP,
  * PCID, MONITOR, x2APIC, PSE (32-bit paging).
  */
@@ -29,7 +29,7 @@ public final class Cpuid {
     // Leaf 1 EDX (SDM Vol.2 Table 3-11)
     static final int EDX1_DE = 1 << 2, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5, EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8,
             EDX1_APIC = 1 << 9, EDX1_MTRR = 1 << 12, EDX1_PGE = 1 << 13, EDX1_CMOV = 1 << 15, EDX1_PAT = 1 << 16,
-            EDX1_CLFSH = 1 << 19, EDX1_FXSR = 1 << 24, EDX1_SSE = 1 << 25, EDX1_SSE2 = 1 << 26;
+            EDX1_CLFSH = 1 << 19, EDX1_MMX = 1 << 23, EDX1_FXSR = 1 << 24, EDX1_SSE = 1 << 25, EDX1_SSE2 = 1 << 26;
     // Leaf 1 ECX (SDM Vol.2 Table 3-10)
     static final int ECX1_CX16 = 1 << 13, ECX1_MOVBE = 1 << 22, ECX1_POPCNT = 1 << 23, ECX1_HYPERVISOR = 1 << 31;
     // Leaf 7 EBX
@@ -76,7 +76,7 @@ public final class Cpuid {
                     b = (8 << 8) | (1 << 16); // CLFLUSH line 8*8 = 64 bytes, one logical processor, APIC ID 0
                     c = ECX1_CX16 | ECX1_MOVBE | ECX1_POPCNT | ECX1_HYPERVISOR;
                     d = EDX1_DE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8 | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT
-                            | EDX1_CLFSH | EDX1_FXSR | EDX1_SSE | EDX1_SSE2;
+                            | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR | EDX1_SSE | EDX1_SSE2;
                     if ((s.apicBase & (1L << 11)) != 0) {
                         d |= EDX1_APIC; // SDM Vol.3 11.4.3: the flag follows IA32_APIC_BASE.EN
                     }

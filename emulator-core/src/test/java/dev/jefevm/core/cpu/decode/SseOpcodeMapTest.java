@@ -196,14 +196,48 @@ class SseOpcodeMapTest {
         assertEquals(8, insn.opSize);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "0F EF C0, PXOR, 3",
+            "0F 6F 00, MOVQ, 3",
+            "0F 7F 00, MOVQ, 3",
+            "0F 6E C0, MOVD, 3",
+            "48 0F 7E C0, MOVQ, 4",
+            "0F FC C1, PADDB, 3",
+            "0F 71 D0 03, PSRLW, 4",
+            "0F 73 F0 07, PSLLQ, 4",
+            "0F 70 C1 1B, PSHUFW, 4",
+            "0F 77, EMMS, 2",
+            "0F E7 00, MOVNTQ, 3",
+            "0F F7 C1, MASKMOVQ, 3",
+            "0F D7 C1, PMOVMSKB, 3",
+            "0F C5 C1 02, PEXTRW, 4",
+            "0F 62 C1, PUNPCKLDQ, 3",
+            "0F F6 C1, PSADBW, 3",
+            "0F 2A C1, CVTPI2PS, 3",
+            "66 0F 2A 01, CVTPI2PD, 4",
+            "0F 2D C1, CVTPS2PI, 3",
+            "66 0F 2C C1, CVTTPD2PI, 4",
+            "F3 0F D6 C1, MOVQ2DQ, 4",
+            "F2 0F D6 C1, MOVDQ2Q, 4",
+    })
+    void mmxRow_decodesToOperation(String bytes, String op, int length) {
+        Instruction insn = decode(bytes);
+
+        assertEquals(Op.valueOf(op), insn.op);
+        assertEquals(length, insn.length);
+        assertEquals(Op.Family.SSE, insn.op.family());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
-            "0F EF C0",     // MMX pxor mm0, mm0: not supported
-            "0F 6F 00",     // MMX movq mm0, [rax]
+            "F3 0F D6 00",  // MOVQ2DQ has no memory form
+            "F3 0F 12 C1",  // MOVSLDUP (SSE3)
+            "0F 73 D8 03",  // PSRLDQ has no MMX form
+            "66 0F 77",     // EMMS has no 66 form
             "66 0F 12 C1",  // MOVLPD has no register form
             "0F 2B C1",     // MOVNTPS has no register form
             "66 0F D7 00",  // PMOVMSKB has no memory form
-            "0F 7E C0",     // MMX movd eax, mm0
     })
     void encodingsWithoutRow_areInvalid(String bytes) {
         CpuFault f = assertThrows(CpuFault.class, () -> decode(bytes));

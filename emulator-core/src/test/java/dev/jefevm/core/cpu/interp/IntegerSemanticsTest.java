@@ -266,4 +266,41 @@ class IntegerSemanticsTest {
         assertAll(() -> assertEquals(5, m.memory.read64(0x200000)), () -> assertTrue(Flags.zf(m.state)),
                 () -> assertEquals(TestMachine.CODE, m.state.rip));
     }
+
+    /** Makes every identity-mapped page user-accessible and drops to CPL 3. */
+    private static void enterUserMode(TestMachine m) {
+        m.memory.write64(0x1000, 0x2000 | 7);
+        m.memory.write64(0x2000, 0x3000 | 7);
+        for (int i = 0; i < 512; i++) {
+            m.memory.write64(0x3000 + i * 8L, ((long) i << 21) | 0x87);
+        }
+        m.cpu.mmu.flushAll();
+        m.state.cpl = 3;
+    }
+
+    @Test
+    void popf_atCpl3AboveIopl_cannotChangeIfOrIopl() {
+        TestMachine m = new TestMachine();
+        enterUserMode(m);
+        Flags.set(m.state, 0x2 | CpuState.IF);
+        m.state.gpr[CpuState.RAX] = 0x2 | CpuState.IOPL | CpuState.CF | CpuState.DF; // IF clear, IOPL 3
+        m.code("50" + "9d"); // push rax ; popfq
+
+        m.run(2);
+
+        long f = Flags.get(m.state);
+        assertAll(() -> assertEquals(CpuState.IF, f & CpuState.IF), () -> assertEquals(0, f & CpuState.IOPL),
+                () -> assertEquals(CpuState.CF | CpuState.DF, f & (CpuState.CF | CpuState.DF)));
+    }
+
+    @Test
+    void popf_atCpl0_changesIfAndIopl() {
+        TestMachine m = new TestMachine();
+        m.state.gpr[CpuState.RAX] = 0x2 | CpuState.IOPL | CpuState.IF;
+        m.code("50" + "9d" + "f4");
+
+        m.run(2);
+
+        assertEquals(CpuState.IOPL | CpuState.IF, Flags.get(m.state) & (CpuState.IOPL | CpuState.IF));
+    }
 }

@@ -152,20 +152,74 @@ class InterpreterTest {
         assertEquals(RunResult.STOPPED, m.run(1_000));
     }
 
-    /** A GDT with a 64-bit ring-0 code segment at 0x08 and data at 0x10, and an IDT whose 32 gates all go to {@code handler}. */
+    @Test
+    void run_interruptPendingAfterSti_waitsOneInstruction() {
+        TestMachine m = new TestMachine();
+        installIdt(m, 0x11000);
+        m.load(0x11000, "f4"); // handler: hlt
+        m.platform.pendingVector = 0x20;
+        m.code("fb" + "90" + "90" + "f4"); // sti ; nop ; nop ; hlt
+
+        m.run(100);
+
+        assertAll(() -> assertEquals(0x11001, m.state.rip),
+                () -> assertEquals(TestMachine.CODE + 2, m.memory.read64(m.reg(CpuState.RSP))));
+    }
+
+    @Test
+    void run_interruptWhileHalted_wakesAndResumesAfterHlt() {
+        TestMachine m = new TestMachine();
+        installIdt(m, 0x11000);
+        m.load(0x11000, "48cf"); // handler: iretq
+        m.code("fb" + "f4" + "bb01000000" + "f4"); // sti ; hlt ; mov ebx, 1 ; hlt
+        RunResult first = m.run(100);
+        m.platform.pendingVector = 0x21;
+
+        RunResult second = m.run(100);
+
+        assertAll(() -> assertEquals(RunResult.HALTED, first), () -> assertEquals(RunResult.HALTED, second),
+                () -> assertEquals(1, m.reg(CpuState.RBX)), () -> assertEquals(TestMachine.CODE + 8, m.state.rip));
+    }
+
+    @Test
+    void run_instructionStraddlingPages_decodesAcrossTheBoundary() {
+        TestMachine m = new TestMachine();
+        long start = 0x10FFD; // mov eax, imm32 (5 bytes) crosses into the next page
+        m.load(start, "b844332211" + "f4");
+        m.state.rip = start;
+
+        m.run(100);
+
+        assertAll(() -> assertEquals(0x11223344, m.reg(CpuState.RAX)), () -> assertEquals(start + 6, m.state.rip));
+    }
+
+    @Test
+    void run_fetchFromUnmappedPage_raisesPageFaultWithInstructionFetchAddress() {
+        TestMachine m = new TestMachine();
+        m.state.idtrLimit = 0;
+        m.memory.write64(0x3008, 0); // unmap 2 MiB .. 4 MiB
+        m.load(0x1FFFFE, "eb00"); // jmp to 0x200000
+        m.state.rip = 0x1FFFFE;
+
+        m.run(100);
+
+        assertAll(() -> assertEquals(0x200000L, m.state.cr2), () -> assertEquals(0x200000L, m.state.rip));
+    }
+
+    /** A GDT with a 64-bit ring-0 code segment at 0x08 and data at 0x10, and an IDT whose 64 gates all go to {@code handler}. */
     static void installIdt(TestMachine m, long handler) {
         m.memory.write64(0x5000, 0);
         m.memory.write64(0x5008, 0x00AF9A000000FFFFL);
         m.memory.write64(0x5010, 0x00CF92000000FFFFL);
         m.state.gdtrBase = 0x5000;
         m.state.gdtrLimit = 0x17;
-        for (int v = 0; v < 32; v++) {
+        for (int v = 0; v < 64; v++) {
             long low = (handler & 0xFFFF) | (0x08L << 16) | (0x8EL << 40) | ((handler >>> 16) & 0xFFFF) << 48;
             m.memory.write64(0x6000 + v * 16L, low);
             m.memory.write64(0x6008 + v * 16L, handler >>> 32);
         }
         m.state.idtrBase = 0x6000;
-        m.state.idtrLimit = 32 * 16 - 1;
+        m.state.idtrLimit = 64 * 16 - 1;
     }
 
 }

@@ -29,6 +29,8 @@ final class TestMachine {
     static final class TestPlatform implements Platform {
         final VirtualClock clock = VirtualClock.deterministic();
         StopReason stopReason;
+        /** The vector the interrupt controller asserts, or -1 for none. */
+        int pendingVector = -1;
 
         @Override
         public int ioRead(int port, int size) {
@@ -41,12 +43,14 @@ final class TestMachine {
 
         @Override
         public boolean interruptPending() {
-            return false;
+            return pendingVector >= 0;
         }
 
         @Override
         public int acknowledgeInterrupt() {
-            return 0;
+            int v = pendingVector;
+            pendingVector = -1;
+            return v;
         }
 
         @Override

@@ -154,6 +154,32 @@ class FloatArithmeticTest {
     }
 
     @Test
+    void divps_unmaskedZeroDivideInOneLane_recordsOnlyPreComputationFlags() {
+        // measured on the host: 1/0, 1/3, 1/1, 1/1 with ZM clear faults with MXCSR flags = ZE only
+        m.s.mxcsr = RN & ~(Mxcsr.ZE << Mxcsr.MASK_SHIFT);
+        m.dwords(0, 0x3F800000, 0x3F800000, 0x3F800000, 0x3F800000);
+        m.dwords(1, 0, 0x40400000, 0x3F800000, 0x3F800000);
+
+        assertThrows(CpuFault.class, () -> m.run(SseMachine.xx(Op.DIVPS, 0, 1)));
+
+        assertEquals(Mxcsr.ZE, m.flags());
+        assertEquals(0x3F800000, m.dword(0, 1));
+    }
+
+    @Test
+    void divps_unmaskedPrecision_faultsWithPrecisionFlag() {
+        m.s.mxcsr = RN & ~(Mxcsr.PE << Mxcsr.MASK_SHIFT);
+        m.dwords(0, 0x3F800000, 0x3F800000, 0x3F800000, 0x3F800000);
+        m.dwords(1, 0x3F800000, 0x40400000, 0x3F800000, 0x3F800000);
+
+        CpuFault f = assertThrows(CpuFault.class, () -> m.run(SseMachine.xx(Op.DIVPS, 0, 1)));
+
+        assertEquals(CpuFault.XM, f.vector);
+        assertEquals(Mxcsr.PE, m.flags());
+        assertEquals(0x3F800000, m.dword(0, 1));
+    }
+
+    @Test
     void divss_unmaskedWithoutOsxmmexcpt_raisesInvalidOpcode() {
         m.s.cr4 &= ~SseMachine.CR4_OSXMMEXCPT;
         m.s.mxcsr = RN & ~(Mxcsr.ZE << Mxcsr.MASK_SHIFT);

@@ -66,8 +66,20 @@ final class SseMachine {
 
     // ---- instruction builders ----
 
+    /**
+     * Operations that also have MMX forms get the 66 prefix of their SSE encoding (the executor
+     * tells the forms apart by it); {@link #mmx} builds the unprefixed MMX form.
+     */
     private static Instruction make(Op op, int prefixes, int opSize, int k0, int r0, int k1, int r1, int k2, int r2,
                                     long disp, long imm) {
+        if (MmxExecutor.hasMmxForm(op)) {
+            prefixes |= Instruction.P_OPSIZE;
+        }
+        return raw(op, prefixes, opSize, k0, r0, k1, r1, k2, r2, disp, imm);
+    }
+
+    private static Instruction raw(Op op, int prefixes, int opSize, int k0, int r0, int k1, int r1, int k2, int r2,
+                                   long disp, long imm) {
         return new Instruction(op, 4, prefixes, opSize, opSize, 8, 0, k0, r0, k1, r1, k2, r2,
                 Instruction.NO_REG, Instruction.NO_REG, 0, disp, -1, imm, 0);
     }
@@ -123,6 +135,13 @@ final class SseMachine {
     /** {@code op xmm, gpr, imm8} (PINSRW). */
     static Instruction xgi(Op op, int x, int gpr, int imm) {
         return make(op, 0, 4, Instruction.K_XMM, x, Instruction.K_GPR, gpr, Instruction.K_IMM, 0, 0, imm);
+    }
+
+    /** The MMX (unprefixed) form: operand kinds as the decoder gives them, XMM kinds naming MM registers. */
+    static Instruction mmx(Op op, int opSize, int k0, int r0, int k1, int r1, long disp, long imm) {
+        int k2 = op == Op.PSHUFW || op == Op.PINSRW || op == Op.PEXTRW ? Instruction.K_IMM : 0;
+        return raw(op, opSize == 8 ? Instruction.P_REX | Instruction.P_REXW : 0, opSize, k0, r0, k1, r1, k2, 0, disp,
+                imm);
     }
 
     /** A platform with nothing on it: the SSE executor never touches ports or interrupts. */

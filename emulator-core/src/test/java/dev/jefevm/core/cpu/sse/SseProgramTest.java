@@ -71,4 +71,14 @@ class SseProgramTest {
         assertEquals(Double.doubleToLongBits(Math.sqrt(3) * Math.sqrt(3)), m.s.gpr[CpuState.RDX]);
         assertEquals(Mxcsr.PE, m.flags());
     }
+
+    @Test
+    void mmxSequence_saturatesBytesAndEmptiesX87Tags() {
+        // mov rax,0x7f01ff0280fe0304; movq mm0,rax; paddusb mm0,mm0; movq rbx,mm0; emms; hlt
+        RunResult r = run("48b80403fe8002ff017f480f6ec00fdcc0480f7ec30f77f4");
+
+        assertEquals(RunResult.HALTED, r);
+        assertEquals(0xFE02_FF04_FFFF_0608L, m.s.gpr[CpuState.RBX]);
+        assertEquals(0, m.s.fpuTagWord);
+    }
 }

@@ -1,6 +1,6 @@
 /* Host oracle for JefeVM's SSE float tests: runs SSE/SSE2 scalar float instructions on the host CPU
  * under several MXCSR settings and prints op, imm, mxcsr, a, b, result, flags as CSV.
- * Build: gcc -O1 -msse2 -o fuzz fuzz.c; run: ./fuzz > float-host.csv */
+ * Build: gcc -O1 -msse2 -o oracle float-host-oracle.c; run: ./oracle > float-host.csv */
 #include <stdio.h>
 #include <stdint.h>
 #include <string.h>

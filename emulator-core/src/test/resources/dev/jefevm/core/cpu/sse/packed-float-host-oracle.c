@@ -1,5 +1,5 @@
 /* Host oracle for JefeVM's packed SSE float tests: op, imm, mxcsr, aLo, aHi, bLo, bHi, rLo, rHi, flags.
- * a is the destination (first source), b the second source. Build: gcc -O1 -msse2 -o packed packed.c */
+ * a is the destination (first source), b the second source. Build: gcc -O1 -msse2 -o oracle packed-float-host-oracle.c; run: ./oracle > packed-float-host.csv */
 #include <stdio.h>
 #include <stdint.h>
 #include <immintrin.h>
