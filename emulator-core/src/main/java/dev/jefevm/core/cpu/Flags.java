@@ -9,8 +9,8 @@ package dev.jefevm.core.cpu;
  * {@link #ADC}/{@link #SBB} (carry-in in bit 0 of {@code lazyFlags}), {@link #INC}/{@link #DEC}
  * (CF preserved in {@code lazyFlags}), {@link #RESULT} (CF, OF and AF given in
  * {@code lazyFlags}; ZF, SF and PF derived from the result: logic ops, shifts, multiplies) and
- * {@link #MATERIALIZED} (all six in {@code lazyFlags}). Results are stored already truncated to
- * the operand size.
+ * {@link #MATERIALIZED} (all six in {@code lazyFlags}). Every recorder must store the result
+ * already truncated to the operand size (ZF tests it against 0 directly).
  */
 public final class Flags {
 
@@ -52,7 +52,7 @@ public final class Flags {
     public static void result(CpuState s, int size, long result, long cfOfAf) {
         s.lazyOp = RESULT;
         s.lazySize = size;
-        s.lazyResult = result;
+        s.lazyResult = result & mask(size);
         s.lazyFlags = cfOfAf;
     }
 
@@ -79,6 +79,15 @@ public final class Flags {
         return 1L << ((size << 3) - 1);
     }
 
+    /** CF as 0 or 1; cheap when the last operation already keeps CF in {@code lazyFlags}. */
+    public static long carryBit(CpuState s) {
+        int op = s.lazyOp;
+        if (op == MATERIALIZED || op >= INC) {
+            return s.lazyFlags & CpuState.CF;
+        }
+        return cf(s) ? 1 : 0;
+    }
+
     public static boolean cf(CpuState s) {
         long m = mask(s.lazySize);
         return switch (s.lazyOp) {
@@ -98,7 +107,7 @@ public final class Flags {
         if (s.lazyOp == MATERIALIZED) {
             return (s.lazyFlags & CpuState.ZF) != 0;
         }
-        return (s.lazyResult & mask(s.lazySize)) == 0;
+        return s.lazyResult == 0; // results are recorded truncated to the operand size
     }
 
     public static boolean sf(CpuState s) {

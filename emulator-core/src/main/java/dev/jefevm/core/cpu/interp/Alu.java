@@ -25,69 +25,34 @@ final class Alu {
     static void binary(Cpu cpu, Instruction insn) {
         CpuState s = cpu.state;
         int size = insn.opSize;
-        long mask = Flags.mask(size);
-        Op op = insn.op;
         long src;
         if (insn.kind1 == Instruction.K_IMM) {
-            src = insn.imm & mask;
+            src = insn.imm & Flags.mask(size);
         } else if (insn.kind1 == Instruction.K_GPR) {
             src = Operands.readGpr(s, insn.reg1, size);
         } else {
             src = Operands.readMem(cpu, Operands.effectiveAddress(cpu, insn), size);
         }
-        long ea = 0;
+        Op op = insn.op;
+        boolean writes = op != Op.CMP && op != Op.TEST;
+        long carry = op == Op.ADC || op == Op.SBB ? Flags.carryBit(s) : 0;
         long dst;
-        boolean mem = insn.kind0 == Instruction.K_MEM;
-        if (mem) {
-            ea = Operands.effectiveAddress(cpu, insn);
-            dst = Operands.readMem(cpu, ea, size);
-        } else {
-            dst = Operands.readGpr(s, insn.reg0, size);
-        }
         long res;
-        int lazy;
-        long carry = 0;
-        switch (op) {
-            case ADD -> {
-                res = (dst + src) & mask;
-                lazy = Flags.ADD;
-            }
-            case ADC -> {
-                carry = Flags.cf(s) ? 1 : 0;
-                res = (dst + src + carry) & mask;
-                lazy = Flags.ADC;
-            }
-            case SUB, CMP -> {
-                res = (dst - src) & mask;
-                lazy = Flags.SUB;
-            }
-            case SBB -> {
-                carry = Flags.cf(s) ? 1 : 0;
-                res = (dst - src - carry) & mask;
-                lazy = Flags.SBB;
-            }
-            case AND, TEST -> {
-                res = dst & src;
-                lazy = Flags.RESULT;
-            }
-            case OR -> {
-                res = dst | src;
-                lazy = Flags.RESULT;
-            }
-            case XOR -> {
-                res = dst ^ src;
-                lazy = Flags.RESULT;
-            }
-            default -> throw CpuFault.ud();
-        }
-        if (op != Op.CMP && op != Op.TEST) {
-            if (mem) {
-                Operands.writeMem(cpu, ea, size, res);
-            } else {
+        if (insn.kind0 == Instruction.K_GPR) {
+            dst = Operands.readGpr(s, insn.reg0, size);
+            res = compute(op, size, dst, src, carry);
+            if (writes) {
                 Operands.writeGpr(s, insn.reg0, size, res);
             }
+        } else {
+            long ea = Operands.effectiveAddress(cpu, insn);
+            dst = Operands.readMem(cpu, ea, size);
+            res = compute(op, size, dst, src, carry);
+            if (writes) {
+                Operands.writeMem(cpu, ea, size, res);
+            }
         }
-        s.lazyOp = lazy;
+        s.lazyOp = LAZY_OP[op.ordinal()];
         s.lazySize = size;
         s.lazyDst = dst;
         s.lazySrc = src;
@@ -95,9 +60,44 @@ final class Alu {
         s.lazyFlags = carry;
     }
 
+    /** The {@link Flags} operation each binary ALU operation records. */
+    private static final int[] LAZY_OP = new int[Op.values().length];
+
+    static {
+        LAZY_OP[Op.ADD.ordinal()] = Flags.ADD;
+        LAZY_OP[Op.ADC.ordinal()] = Flags.ADC;
+        LAZY_OP[Op.SUB.ordinal()] = Flags.SUB;
+        LAZY_OP[Op.CMP.ordinal()] = Flags.SUB;
+        LAZY_OP[Op.SBB.ordinal()] = Flags.SBB;
+        LAZY_OP[Op.AND.ordinal()] = Flags.RESULT;
+        LAZY_OP[Op.TEST.ordinal()] = Flags.RESULT;
+        LAZY_OP[Op.OR.ordinal()] = Flags.RESULT;
+        LAZY_OP[Op.XOR.ordinal()] = Flags.RESULT;
+    }
+
+    /** The result of a binary operation, truncated to {@code size}; pure, so a faulting store changes nothing. */
+    private static long compute(Op op, int size, long dst, long src, long carry) {
+        long res = switch (op) {
+            case ADD -> dst + src;
+            case SUB, CMP -> dst - src;
+            case AND, TEST -> dst & src;
+            case OR -> dst | src;
+            case XOR -> dst ^ src;
+            case ADC -> dst + src + carry;
+            case SBB -> dst - src - carry;
+            default -> throw CpuFault.ud();
+        };
+        return res & Flags.mask(size);
+    }
+
     /** INC, DEC, NEG, NOT on operand 0. */
     static void unary(Cpu cpu, Instruction insn) {
         CpuState s = cpu.state;
+        Op op = insn.op;
+        if (insn.kind0 == Instruction.K_GPR && (op == Op.DEC || op == Op.INC)) {
+            incDecRegister(s, insn, op); // the loop-counter case, kept small for the JIT
+            return;
+        }
         int size = insn.opSize;
         long mask = Flags.mask(size);
         boolean mem = insn.kind0 == Instruction.K_MEM;
@@ -116,7 +116,7 @@ final class Alu {
         }
         switch (insn.op) {
             case INC, DEC -> {
-                long cf = Flags.cf(s) ? CpuState.CF : 0; // SDM: INC/DEC leave CF unchanged
+                long cf = Flags.carryBit(s); // SDM: INC/DEC leave CF unchanged
                 s.lazyOp = insn.op == Op.INC ? Flags.INC : Flags.DEC;
                 s.lazySize = size;
                 s.lazyDst = dst;
@@ -133,6 +133,20 @@ final class Alu {
             }
             default -> { } // NOT affects no flags
         }
+    }
+
+    private static void incDecRegister(CpuState s, Instruction insn, Op op) {
+        int size = insn.opSize;
+        long dst = Operands.readGpr(s, insn.reg0, size);
+        long res = (op == Op.INC ? dst + 1 : dst - 1) & Flags.mask(size);
+        long cf = Flags.carryBit(s); // SDM: INC/DEC leave CF unchanged
+        Operands.writeGpr(s, insn.reg0, size, res);
+        s.lazyOp = op == Op.INC ? Flags.INC : Flags.DEC;
+        s.lazySize = size;
+        s.lazyDst = dst;
+        s.lazySrc = 1;
+        s.lazyResult = res;
+        s.lazyFlags = cf;
     }
 
     /** MUL and one-operand IMUL: rDX:rAX (or AX) = rAX * operand 0; CF = OF = upper half significant. */

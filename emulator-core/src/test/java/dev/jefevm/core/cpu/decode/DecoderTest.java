@@ -308,6 +308,17 @@ class DecoderTest {
     }
 
     @Test
+    void decode_operandSizePrefixOnTwoByteIntegerOp_gives16Bit() {
+        assertAll(() -> assertEquals(2, decode("660fafc1").opSize), () -> assertEquals(Op.IMUL2, decode("660fafc1").op));
+    }
+
+    @Test
+    void decode_popcntWithRexW_is64BitAndTzcntNeedsF3() {
+        assertAll(() -> assertEquals(8, decode("f3480fb8c3").opSize), () -> assertEquals(Op.BSF, decode("0fbcc3").op),
+                () -> assertEquals(Op.TZCNT, decode("f30fbcc3").op));
+    }
+
+    @Test
     void decode_sixteenBytes_raisesGeneralProtection() {
         CpuFault f = assertThrows(CpuFault.class, () -> decode("666666666666666666666666664801c8"));
 
