@@ -4,7 +4,7 @@ import dev.jefevm.core.clock.VirtualClock;
 import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.memory.PhysicalMemory;
-import dev.jefevm.core.platform.Platform;
+import dev.jefevm.core.platform.BarePlatform;
 
 /**
  * A bare machine for measuring the CPU alone: 16 MiB of RAM, identity-mapped with 2 MiB pages,
@@ -91,31 +91,5 @@ public final class GuestLoopMachine {
             b[i] = (byte) values[i];
         }
         return b;
-    }
-
-    /** A platform with no devices: ports float, no interrupts, stop requests are ignored. */
-    private record BarePlatform(VirtualClock clock) implements Platform {
-        @Override
-        public int ioRead(int port, int size) {
-            return -1;
-        }
-
-        @Override
-        public void ioWrite(int port, int size, int value) {
-        }
-
-        @Override
-        public boolean interruptPending() {
-            return false;
-        }
-
-        @Override
-        public int acknowledgeInterrupt() {
-            throw new IllegalStateException("no interrupt controller");
-        }
-
-        @Override
-        public void requestStop(StopReason reason, String detail) {
-        }
     }
 }

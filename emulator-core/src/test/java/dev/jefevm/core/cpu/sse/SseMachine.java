@@ -6,7 +6,7 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
 import dev.jefevm.core.memory.PhysicalMemory;
-import dev.jefevm.core.platform.Platform;
+import dev.jefevm.core.platform.BarePlatform;
 
 /**
  * Test fixture: a CPU with 1 MiB of RAM, paging off (linear = physical), SSE enabled by the
@@ -21,7 +21,7 @@ final class SseMachine {
     final Cpu cpu;
 
     SseMachine() {
-        cpu = new Cpu(s, new PhysicalMemory(1 << 20), new StubPlatform());
+        cpu = new Cpu(s, new PhysicalMemory(1 << 20), new BarePlatform(VirtualClock.deterministic()));
         s.cr4 |= CR4_OSFXSR | CR4_OSXMMEXCPT;
     }
 
@@ -144,36 +144,4 @@ final class SseMachine {
                 imm);
     }
 
-    /** A platform with nothing on it: the SSE executor never touches ports or interrupts. */
-    private static final class StubPlatform implements Platform {
-        private final VirtualClock clock = VirtualClock.deterministic();
-
-        @Override
-        public int ioRead(int port, int size) {
-            return -1;
-        }
-
-        @Override
-        public void ioWrite(int port, int size, int value) {
-        }
-
-        @Override
-        public boolean interruptPending() {
-            return false;
-        }
-
-        @Override
-        public int acknowledgeInterrupt() {
-            return 0;
-        }
-
-        @Override
-        public VirtualClock clock() {
-            return clock;
-        }
-
-        @Override
-        public void requestStop(StopReason reason, String detail) {
-        }
-    }
 }
