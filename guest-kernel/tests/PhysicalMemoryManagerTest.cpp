@@ -79,3 +79,31 @@ TEST(pmm_noUsableMemory_failsWithError) {
     MemoryMapResponse response = {0, 1, pointers};
     EXPECT_TRUE(mm::PhysicalMemoryManager::initialize(response, hhdmForBuffer()).isError());
 }
+
+// A PC with RAM on both sides of the PCI hole: the frames above 4 GiB are managed, the hole
+// (which holds only the framebuffer) never is. High frames are handed out, not touched.
+TEST(pmm_splitMap_managesRamAboveTheHoleButNeverTheHole) {
+    constexpr uint64_t k4GiB = 0x100000000ull;
+    MemoryMapEntry entries[3] = {
+        {kMiB, kMiB, kMemoryUsable},
+        {0xFD000000ull, 0x300000, kMemoryFramebuffer},
+        {k4GiB, kMiB, kMemoryUsable},
+    };
+    MemoryMapEntry* pointers[3] = {&entries[0], &entries[1], &entries[2]};
+    MemoryMapResponse response = {0, 3, pointers};
+    EXPECT_TRUE(!mm::PhysicalMemoryManager::initialize(response, hhdmForBuffer()).isError());
+    mm::FrameStats s = mm::PhysicalMemoryManager::stats();
+    EXPECT_EQ(512u, s.totalFrames);
+    EXPECT_EQ(512u, s.usableFrames);
+    EXPECT_EQ(512u - 33u, s.freeFrames);  // a bitmap up to frame 0x100100 takes 33 frames of low RAM
+
+    auto high = mm::PhysicalMemoryManager::allocate(256);  // low RAM no longer has 256 in a row
+    EXPECT_TRUE(!high.isError());
+    EXPECT_EQ(k4GiB, high.value());
+    for (uint64_t left = s.freeFrames - 256; left > 0; left--) {
+        auto frame = mm::PhysicalMemoryManager::allocate();
+        EXPECT_TRUE(!frame.isError());
+        EXPECT_TRUE(frame.value() >= kMiB && frame.value() < 2 * kMiB);
+    }
+    EXPECT_TRUE(mm::PhysicalMemoryManager::allocate().isError());
+}

@@ -40,7 +40,7 @@ public final class Machine implements AutoCloseable {
 
     private Machine(MachineConfig config) {
         this.config = config;
-        this.memory = new PhysicalMemory(config.ramSize());
+        this.memory = PcBoard.newMemory(config.ramSize());
         this.clock = config.deterministic() ? VirtualClock.deterministic() : VirtualClock.realTime();
         this.board = new PcBoard(memory, clock, config.serial(), config.framebuffer(),
                 config.hostNanosSinceStart(), config.bootTiming());
@@ -134,7 +134,7 @@ public final class Machine implements AutoCloseable {
     public void reboot() throws KernelLoadException {
         LOG.info("guest reset ({}): rebooting {}", board.stopDetail(), config.kernelName());
         board.clearStop();
-        memory.fill(0, memory.ramSize(), (byte) 0);
+        memory.clear();
         board.reset();
         loadKernel();
     }

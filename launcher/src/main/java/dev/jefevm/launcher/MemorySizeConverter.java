@@ -1,5 +1,6 @@
 package dev.jefevm.launcher;
 
+import dev.jefevm.devices.board.PcBoard;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -11,7 +12,8 @@ import picocli.CommandLine.TypeConversionException;
 public final class MemorySizeConverter implements ITypeConverter<Long> {
 
     static final long MIN = 32L << 20;
-    static final long MAX = 64L << 30;
+    /** The board's ceiling: RAM above 3 GiB is remapped above 4 GiB, so the framebuffer is no limit. */
+    static final long MAX = PcBoard.MAX_RAM_SIZE;
 
     @Override
     public Long convert(String text) {

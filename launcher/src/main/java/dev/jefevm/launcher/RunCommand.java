@@ -1,7 +1,6 @@
 package dev.jefevm.launcher;
 
 import ch.qos.logback.classic.Level;
-import dev.jefevm.devices.board.PcBoard;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.uart.SerialBackend;
 import dev.jefevm.devices.uart.StreamSerialBackend;
@@ -86,11 +85,6 @@ final class RunCommand implements Callable<Integer> {
         }
         if (!display.equals("none")) {
             throw new UsageException("unknown display '" + display + "' (available: none)");
-        }
-        if (memory > PcBoard.MAX_RAM_SIZE) {
-            throw new UsageException("--memory above " + (PcBoard.MAX_RAM_SIZE >> 20) + "M is not supported yet"
-                    + " (guest RAM would overlap the framebuffer at 0x"
-                    + Long.toHexString(PcBoard.FRAMEBUFFER_BASE) + ")");
         }
         PrintWriter err = spec.commandLine().getErr();
         byte[] image = readKernel();

@@ -80,11 +80,11 @@ class CliTest {
     }
 
     @Test
-    void memoryReachingTheFramebuffer_exits2WithOneLine() {
-        int status = jefevm("run", "--memory", "8G");
+    void memoryAboveMaximum_exits2WithOneLine() {
+        int status = jefevm("run", "--memory", "65G");
 
         assertEquals(2, status);
-        assertTrue(oneErrorLine().contains("not supported yet"));
+        assertTrue(oneErrorLine().contains("32M..64G"));
     }
 
     @Test

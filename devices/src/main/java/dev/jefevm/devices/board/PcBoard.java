@@ -49,13 +49,16 @@ public final class PcBoard implements Platform {
     /** SCI interrupt advertised in the FADT: ISA IRQ 9, as on PIIX4-based PCs. */
     public static final int SCI_IRQ = 9;
 
-    /** Linear framebuffer: above RAM, below the local APIC and IOAPIC at 0xFEC00000. */
+    /** Linear framebuffer: in the PCI hole, below the local APIC and IOAPIC at 0xFEC00000. */
     public static final long FRAMEBUFFER_BASE = 0xFD00_0000L;
     /**
-     * Largest RAM this board can hold: RAM is one block from address 0 (there is no PCI hole
-     * with RAM remapped above 4 GiB yet), so it must end below the framebuffer.
+     * Where the PCI hole starts: RAM fills [0, 3 GiB) and the rest is remapped from
+     * {@link PhysicalMemory#HIGH_RAM_BASE} (4 GiB) up, as on i440FX/Q35 PCs, leaving
+     * [3 GiB, 4 GiB) for the framebuffer, the APICs and (later) PCI BARs.
      */
-    public static final long MAX_RAM_SIZE = FRAMEBUFFER_BASE;
+    public static final long LOW_RAM_LIMIT = 0xC000_0000L;
+    /** Largest RAM this board takes (the launcher's --memory ceiling). */
+    public static final long MAX_RAM_SIZE = 64L << 30;
     /** ACPI tables, where a BIOS puts them: the RSDP in the 0xE0000-0xFFFFF area (ACPI 6.5 5.2.5.1). */
     public static final long ACPI_TABLES_BASE = 0xE_0000L;
     public static final long ACPI_REGION_END = 0x10_0000L;
@@ -93,6 +96,10 @@ public final class PcBoard implements Platform {
             throw new IllegalArgumentException("the PC board takes 1 MiB to 0x"
                     + Long.toHexString(MAX_RAM_SIZE) + " bytes of RAM, not 0x" + Long.toHexString(memory.ramSize()));
         }
+        if (memory.ramRanges().getFirst().end() > LOW_RAM_LIMIT) {
+            throw new IllegalArgumentException("the PC board needs RAM below 0x" + Long.toHexString(LOW_RAM_LIMIT)
+                    + " and the rest above 4 GiB (see PcBoard.newMemory)");
+        }
         this.memory = memory;
         this.clock = clock;
         this.serialBackend = serial;
@@ -112,6 +119,11 @@ public final class PcBoard implements Platform {
         ports.register(BOOT_TIMER_PORT, 1, bootTimer, "boot timer");
         memory.mapSegment(FRAMEBUFFER_BASE, framebuffer.memory(), "framebuffer");
         rsdpAddress = acpiTables.install(memory, ACPI_TABLES_BASE);
+    }
+
+    /** Guest RAM laid out for this board: below {@link #LOW_RAM_LIMIT}, the rest above 4 GiB. */
+    public static PhysicalMemory newMemory(long ramSize) {
+        return new PhysicalMemory(ramSize, LOW_RAM_LIMIT);
     }
 
     /** Starts host serial input (after the kernel is loaded, so a failed boot reads no input). */

@@ -3,6 +3,7 @@ package dev.jefevm.devices.board;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jefevm.core.clock.VirtualClock;
 import dev.jefevm.core.memory.PhysicalMemory;
@@ -136,5 +137,47 @@ class PcBoardTest {
         board.deliverSerialInput();
 
         assertEquals('b', board.ioRead(0x3F8, 1));
+    }
+
+    @Test
+    void sixGiBMachine_keepsRamAroundTheHoleAndTheFramebufferInIt() {
+        PhysicalMemory large = PcBoard.newMemory(6L << 30);
+
+        PcBoard six = new PcBoard(large, VirtualClock.deterministic(), discardingSerial(),
+                FramebufferGeometry.xrgb8888(64, 32), () -> 0L, BootTimingListener.NONE);
+        large.write32(PcBoard.FRAMEBUFFER_BASE, 0x00FF_0000);
+        large.write32((7L << 30) - 4, 0x1234);
+
+        assertEquals(0x00FF_0000, six.framebuffer().memory().get(java.lang.foreign.ValueLayout.JAVA_INT, 0));
+        assertEquals(0x1234, large.read32((7L << 30) - 4));
+        assertEquals(-1, large.read32(PcBoard.LOW_RAM_LIMIT));
+    }
+
+    @Test
+    void ramReachingIntoTheHole_isRefused() {
+        PhysicalMemory contiguous = new PhysicalMemory(0xD000_0000L);
+
+        assertThrows(IllegalArgumentException.class, () -> new PcBoard(contiguous, VirtualClock.deterministic(),
+                discardingSerial(), FramebufferGeometry.xrgb8888(64, 32), () -> 0L, BootTimingListener.NONE));
+    }
+
+    private static SerialBackend discardingSerial() {
+        return new SerialBackend() {
+            @Override
+            public void start(SerialInbox inbox) {
+            }
+
+            @Override
+            public void write(int b) {
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 }

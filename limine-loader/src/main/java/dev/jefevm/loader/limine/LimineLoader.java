@@ -2,6 +2,7 @@ package dev.jefevm.loader.limine;
 
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.memory.PhysicalMemory;
+import dev.jefevm.core.memory.RamRange;
 import dev.jefevm.loader.elf.ElfFormatException;
 import dev.jefevm.loader.elf.ElfImage;
 import dev.jefevm.loader.elf.ElfParser;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Boots an ELF64 kernel through the Limine boot protocol, base revisions 0 to 3: loads its
- * segments into RAM from 2 MiB upward, finds its requests, builds page tables, answers the
+ * segments into RAM from 2 MiB upward (everything the loader places stays in the RAM below the
+ * PCI hole; RAM above 4 GiB is reported and direct-mapped only), finds its requests, builds page tables, answers the
  * requests, and puts the CPU in the protocol's x86-64 entry state. Kernels asking for a newer
  * base revision boot with revision 3 and see their tag's third word left unchanged, as the
  * protocol prescribes ("Base Revisions").
@@ -43,8 +45,9 @@ public final class LimineLoader {
     public static LoadedKernel load(byte[] elf, BootEnvironment env, CpuState cpu) throws KernelLoadException {
         ElfImage image = parse(elf);
         PhysicalMemory memory = env.memory();
+        List<RamRange> ram = ramRanges(memory, env.ramSize());
         long ramSize = Math.min(env.ramSize(), memory.ramSize());
-        BootAllocator allocator = new BootAllocator(ramSize, env.firmwareRanges(), KERNEL_LOAD_BASE);
+        BootAllocator allocator = new BootAllocator(ram.getFirst().end(), env.firmwareRanges(), KERNEL_LOAD_BASE);
         KernelPlacement kernel = KernelPlacement.load(image, memory, allocator);
 
         RequestScanner.Result scan = RequestScanner.scan(memory, kernel.physicalBase(), kernel.physical(fileBackedEnd(image)));
@@ -67,7 +70,7 @@ public final class LimineLoader {
         int firmwareCount = env.firmwareRanges().size();
         // Every paint splits at most one range into three: allocations (kernel, file, modules, stack,
         // arena, page tables broken by firmware ranges) plus firmware ranges plus the framebuffer.
-        int mapBound = 1 + 2 * (2 * firmwareCount + modules.size() + 8);
+        int mapBound = ram.size() + 2 * (2 * firmwareCount + modules.size() + 8);
         long arenaSize = BootAllocator.roundUp(8L * EntryState.GDT_ENTRIES
                 + ResponseWriter.arenaSize(requests.size(), mapBound, executable, modules), BootAllocator.PAGE);
         long arenaBase = allocator.allocate(arenaSize, BootAllocator.PAGE, MemoryType.BOOTLOADER_RECLAIMABLE);
@@ -76,8 +79,8 @@ public final class LimineLoader {
         EntryState.writeGdt(memory, gdt);
 
         PageTableBuilder tables = new PageTableBuilder(memory, allocator);
-        AddressSpace.build(tables, image, kernel, revision, ramSize, env.framebuffer());
-        List<MemoryRange> memoryMap = memoryMap(ramSize, env, allocator.allocations());
+        AddressSpace.build(tables, image, kernel, revision, ram, env.framebuffer());
+        List<MemoryRange> memoryMap = memoryMap(ram, env, allocator.allocations());
 
         Handoff handoff = new Handoff(AddressSpace.HHDM_OFFSET, revision, kernel.physicalBase(), kernel.virtualBase(),
                 env.framebuffer(), env.rsdpAddress(), env.bootEpochSeconds(), memoryMap, executable, modules);
@@ -186,8 +189,24 @@ public final class LimineLoader {
         return loaded;
     }
 
-    private static List<MemoryRange> memoryMap(long ramSize, BootEnvironment env, List<MemoryRange> allocations) {
-        MemoryMapBuilder map = new MemoryMapBuilder(ramSize);
+    /** The memory's RAM ranges cut to their first {@code limit} bytes (an environment may offer less). */
+    private static List<RamRange> ramRanges(PhysicalMemory memory, long limit) throws KernelLoadException {
+        List<RamRange> out = new ArrayList<>();
+        long left = limit;
+        for (RamRange r : memory.ramRanges()) {
+            if (left > 0) {
+                out.add(new RamRange(r.base(), Math.min(r.size(), left)));
+                left -= r.size();
+            }
+        }
+        if (out.isEmpty()) {
+            throw new KernelLoadException("the VM has no RAM");
+        }
+        return out;
+    }
+
+    private static List<MemoryRange> memoryMap(List<RamRange> ram, BootEnvironment env, List<MemoryRange> allocations) {
+        MemoryMapBuilder map = new MemoryMapBuilder(ram);
         for (MemoryRange r : env.firmwareRanges()) {
             map.paint(r.base(), r.length(), r.type());
         }

@@ -1,11 +1,12 @@
 package dev.jefevm.loader.limine;
 
+import dev.jefevm.core.memory.RamRange;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Builds the Limine memory map (protocol, "Memory Map Feature") by painting ranges over RAM:
- * RAM starts usable, then firmware ranges, loader allocations and the framebuffer are painted
+ * RAM (one range, or two around the PCI hole, which is never reported usable) starts usable, then firmware ranges, loader allocations and the framebuffer are painted
  * over it, later paints winning. The result is sorted, non-overlapping, merges neighbours of one
  * type, and shrinks usable entries to whole 4 KiB pages, as the protocol guarantees.
  */
@@ -14,8 +15,16 @@ final class MemoryMapBuilder {
     /** Sorted, non-overlapping, half-open ranges. */
     private final List<MemoryRange> ranges = new ArrayList<>();
 
+    /** A map whose RAM is one block {@code [0, ramSize)}. */
     MemoryMapBuilder(long ramSize) {
-        ranges.add(new MemoryRange(0, ramSize, MemoryType.USABLE));
+        this(List.of(new RamRange(0, ramSize)));
+    }
+
+    /** A map whose RAM is {@code ram} (sorted, disjoint), all of it usable to start with. */
+    MemoryMapBuilder(List<RamRange> ram) {
+        for (RamRange r : ram) {
+            ranges.add(new MemoryRange(r.base(), r.size(), MemoryType.USABLE));
+        }
     }
 
     /** Marks {@code [base, base+length)} as {@code type}, replacing whatever was there. */
