@@ -17,6 +17,16 @@ public final class Operands {
     /** The linear address of the instruction's memory operand; RIP-relative uses {@code state.rip} (the next instruction). */
     public static long effectiveAddress(Cpu cpu, Instruction insn) {
         CpuState s = cpu.state;
+        long ea = offset(s, insn);
+        int seg = insn.segment;
+        if (seg >= CpuState.FS) {
+            ea += s.segBase[seg];
+        }
+        return ea;
+    }
+
+    /** The memory operand's offset: base + index*scale + disp truncated to the address size, without a segment base (what LEA computes). */
+    public static long offset(CpuState s, Instruction insn) {
         long ea = insn.disp;
         int base = insn.base;
         if (base >= 0) {
@@ -27,10 +37,6 @@ public final class Operands {
         }
         if (insn.addrSize == 4) {
             ea &= 0xFFFF_FFFFL;
-        }
-        int seg = insn.segment;
-        if (seg >= CpuState.FS) {
-            ea += s.segBase[seg];
         }
         return ea;
     }

@@ -14,10 +14,13 @@ final class BlockCache {
     private static final int MASK = SIZE - 1;
 
     private final Block[] blocks = new Block[SIZE];
+    private final PhysicalMemory memory;
+    /** Indexed by frame number, up to the highest RAM frame (RAM may sit below and above a hole). */
     private final int[] pageGeneration;
 
-    BlockCache(long ramSize) {
-        pageGeneration = new int[(int) (ramSize >>> PhysicalMemory.PAGE_SHIFT)];
+    BlockCache(PhysicalMemory memory) {
+        this.memory = memory;
+        pageGeneration = new int[memory.frameLimit()];
     }
 
     private static int slot(long phys) {
@@ -33,8 +36,13 @@ final class BlockCache {
         return null;
     }
 
+    /** True if {@code b}'s page has not been written since it was decoded. */
+    boolean isCurrent(Block b) {
+        return b.generation == pageGeneration[(int) (b.physStart >>> PhysicalMemory.PAGE_SHIFT)];
+    }
+
     boolean cacheable(long phys) {
-        return (phys >>> PhysicalMemory.PAGE_SHIFT) < pageGeneration.length;
+        return memory.isRamFrame(phys >>> PhysicalMemory.PAGE_SHIFT);
     }
 
     int generation(long phys) {

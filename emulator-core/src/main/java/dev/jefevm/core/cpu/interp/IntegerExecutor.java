@@ -19,7 +19,7 @@ public final class IntegerExecutor {
     private IntegerExecutor() {
     }
 
-    /** The frequent operations, kept in a small method the JIT can inline into the loop. */
+    /** The frequent operations first; the interpreter's loop reaches this only for instructions without a {@link FastPath} form. */
     public static void execute(Cpu cpu, Instruction insn) {
         switch (insn.op) {
             case MOV -> Moves.mov(cpu, insn);

@@ -8,7 +8,6 @@ import dev.jefevm.core.cpu.RunResult;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
 import dev.jefevm.core.cpu.mmu.Mmu;
-import dev.jefevm.core.cpu.sse.SseExecutor;
 import dev.jefevm.core.cpu.system.InterruptDelivery;
 import dev.jefevm.core.cpu.system.SystemExecutor;
 import dev.jefevm.core.memory.PhysicalMemory;
@@ -17,10 +16,12 @@ import dev.jefevm.core.platform.Platform;
 /**
  * The interpreter's execution loop. Between blocks it takes an external interrupt when INTR is
  * asserted, RFLAGS.IF is set and no interrupt shadow is active (SDM Vol.3 6.8.3), and returns
- * HALTED while the CPU is halted with nothing to wake it. Each block is looked up by the
- * physical address of RIP in a {@link BlockCache} (decoded on a miss) and run instruction by
- * instruction: RIP is set to the next instruction before the executor runs; a {@link CpuFault}
- * rolls RIP back to the instruction's start and is delivered through the IDT.
+ * HALTED while the CPU is halted with nothing to wake it. Each block is found through the link
+ * left in the block that ran before it (block chaining, see {@link Block}), or else by the
+ * physical address of RIP in a {@link BlockCache} (decoded on a miss), and run instruction by
+ * instruction, dispatched by the {@link FastPath} form chosen at decode time: RIP is set to the
+ * next instruction before the executor runs; a {@link CpuFault} rolls RIP back to the
+ * instruction's start and is delivered through the IDT.
  *
  * <p>Self-modifying code: a store into a page holding cached code reaches
  * {@link #codePageWritten(long)}, which bumps the page's generation and raises a flag that the
@@ -41,6 +42,8 @@ public final class Interpreter {
     /** Instructions of the current block already retired into the clock (before a SYSTEM instruction). */
     private int retiredEarly;
     private volatile boolean stopRequested;
+    /** The block that just ran to its end, to chain the next lookup from; null after anything that may change CPL or RIP's mapping. */
+    private Block previous;
 
     public Interpreter(Cpu cpu) {
         this.cpu = cpu;
@@ -48,7 +51,7 @@ public final class Interpreter {
         this.platform = cpu.platform;
         this.mmu = cpu.mmu;
         this.memory = cpu.memory;
-        this.cache = new BlockCache(memory.ramSize());
+        this.cache = new BlockCache(memory);
         this.builder = new BlockBuilder(memory, mmu);
         this.clock = platform.clock();
         memory.setCodeWriteListener(this::codePageWritten);
@@ -66,6 +69,8 @@ public final class Interpreter {
 
     public void invalidateAllCode() {
         cache.clear();
+        previous = null;
+        codeWritten = true; // if called during a block, leave it: its remaining instructions may be stale
     }
 
     /**
@@ -76,6 +81,7 @@ public final class Interpreter {
     public RunResult run(long budget) {
         CpuState s = state;
         long spent = 0;
+        previous = null; // the state may have been changed from outside since the last run
         while (spent < budget) {
             if (stopRequested) {
                 stopRequested = false;
@@ -83,6 +89,7 @@ public final class Interpreter {
             }
             if (!s.interruptShadow && (s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending()) {
                 s.halted = false;
+                previous = null;
                 InterruptDelivery.deliverExternal(cpu, platform.acknowledgeInterrupt());
                 spent++;
                 continue;
@@ -100,7 +107,31 @@ public final class Interpreter {
         return RunResult.BUDGET_EXHAUSTED;
     }
 
+    /** The block at {@code rip}: the one linked from the previous block if still valid, else through the TLB and the cache. */
     private Block lookup(long rip) {
+        Block prev = previous;
+        if (prev != null) {
+            Block b = prev.successor(rip, linkKey());
+            if (b != null && cache.isCurrent(b)) {
+                return b;
+            }
+        }
+        Block b = lookupUnlinked(rip);
+        if (prev != null && b.linkable) {
+            prev.link(rip, linkKey(), b);
+        }
+        return b;
+    }
+
+    /**
+     * What a link's translation depends on besides RIP: the MMU epoch (no flush since) and the
+     * CPL (user and supervisor fetches are allowed different pages, SDM Vol.3 4.6).
+     */
+    private int linkKey() {
+        return mmu.epoch() << 2 | state.cpl;
+    }
+
+    private Block lookupUnlinked(long rip) {
         long phys = mmu.translate(rip, Mmu.FETCH);
         if (cache.cacheable(phys)) {
             Block b = cache.get(phys);
@@ -112,6 +143,7 @@ public final class Interpreter {
             if (builder.cacheable) {
                 memory.markCodePage(phys >>> PhysicalMemory.PAGE_SHIFT);
                 if (cache.generation(phys) == generation) {
+                    b.linkable = b.forms[b.forms.length - 1] != FastPath.SYSTEM;
                     cache.put(b);
                 }
             }
@@ -128,10 +160,12 @@ public final class Interpreter {
         try {
             block = lookup(start);
         } catch (CpuFault f) {
+            previous = null;
             InterruptDelivery.deliverFault(cpu, f);
             return 0;
         }
         Instruction[] insns = block.instructions;
+        int[] forms = block.forms;
         int n = insns.length;
         boolean shadow = s.interruptShadow;
         if (shadow) {
@@ -147,15 +181,13 @@ public final class Interpreter {
                 Instruction insn = insns[i];
                 start = s.rip;
                 s.rip = start + insn.length;
-                Op.Family family = insn.op.family();
-                if (family == Op.Family.INTEGER) {
-                    IntegerExecutor.execute(cpu, insn);
-                } else if (family == Op.Family.SYSTEM) {
+                int form = forms[i];
+                if (form != FastPath.SYSTEM) {
+                    FastPath.execute(cpu, insn, form);
+                } else {
                     clock.retire(i); // RDTSC and port I/O see the time up to this instruction
                     retiredEarly = i;
                     executeSystem(insn);
-                } else {
-                    SseExecutor.execute(cpu, insn);
                 }
                 i++;
                 if (codeWritten) {
@@ -163,6 +195,7 @@ public final class Interpreter {
                 }
             }
         } catch (CpuFault f) {
+            previous = null;
             s.rip = start;
             if (shadow) {
                 s.interruptShadow = false;
@@ -175,6 +208,7 @@ public final class Interpreter {
         if (shadow) {
             s.interruptShadow = false;
         }
+        previous = block.linkable && i == insns.length && !codeWritten ? block : null;
         clock.retire(i - retiredEarly);
         retiredEarly = 0;
         return i;

@@ -34,18 +34,7 @@ final class Moves {
 
     /** LEA: the offset only, without any segment base, truncated to the address and operand size. */
     static void lea(Cpu cpu, Instruction insn) {
-        CpuState s = cpu.state;
-        long ea = insn.disp;
-        if (insn.base >= 0) {
-            ea += insn.base == Instruction.BASE_RIP ? s.rip : s.gpr[insn.base];
-        }
-        if (insn.index >= 0) {
-            ea += s.gpr[insn.index] << insn.scale;
-        }
-        if (insn.addrSize == 4) {
-            ea &= 0xFFFF_FFFFL;
-        }
-        Operands.writeGpr(s, insn.reg0, insn.opSize, ea);
+        Operands.writeGpr(cpu.state, insn.reg0, insn.opSize, Operands.offset(cpu.state, insn));
     }
 
     static void xchg(Cpu cpu, Instruction insn) {

@@ -52,6 +52,8 @@ public final class Mmu {
     /** Per TLB slot: bit 0 set for a global entry, bit 3 for an entry cut from a 2 MiB or 1 GiB page. */
     private final byte[] readInfo = new byte[TLB_SIZE], writeInfo = new byte[TLB_SIZE], fetchInfo = new byte[TLB_SIZE];
     private boolean largePagesCached;
+    /** Bumped by every flush: see {@link #epoch()}. */
+    private int epoch;
 
     public Mmu(CpuState state, PhysicalMemory memory) {
         this.state = state;
@@ -117,8 +119,18 @@ public final class Mmu {
 
     // ---------------------------------------------------------------- TLB maintenance
 
+    /**
+     * A counter bumped by every flush. A translation remembered outside the TLB (the
+     * interpreter's links between decoded blocks) is still valid while the epoch is unchanged,
+     * as a TLB entry would be: only a flush makes a changed paging structure visible (SDM Vol.3 4.10.4).
+     */
+    public int epoch() {
+        return epoch;
+    }
+
     /** Drops every TLB entry, global ones included (CR4.PGE/PAE/PSE change, CR0.PG/WP change). */
     public void flushAll() {
+        epoch++;
         Arrays.fill(readTag, NO_TAG);
         Arrays.fill(writeTag, NO_TAG);
         Arrays.fill(fetchTag, NO_TAG);
@@ -127,6 +139,7 @@ public final class Mmu {
 
     /** Drops every non-global entry: a MOV to CR3 (SDM Vol.3 4.10.4.1). */
     public void flushNonGlobal() {
+        epoch++;
         flushWhere(readTag, readInfo, 0, 1);
         flushWhere(writeTag, writeInfo, 0, 1);
         flushWhere(fetchTag, fetchInfo, 0, 1);
@@ -142,6 +155,7 @@ public final class Mmu {
 
     /** INVLPG: drops the entries for the page holding {@code linear}, global or not, large pages whole. */
     public void flushPage(long linear) {
+        epoch++;
         long vpn = linear >>> 12;
         int idx = (int) vpn & TLB_MASK;
         readTag[idx] = NO_TAG;
