@@ -43,6 +43,9 @@ LIMINE_REQUEST volatile PagingModeRequest g_pagingMode = {
 LIMINE_REQUEST volatile DateAtBootRequest g_dateAtBoot = {
     {kCommonMagic0, kCommonMagic1, kDateAtBootId2, kDateAtBootId3}, 0, nullptr};
 
+LIMINE_REQUEST volatile ModuleRequest g_modules = {
+    {kCommonMagic0, kCommonMagic1, kModuleId2, kModuleId3}, 0, nullptr, 0, nullptr};
+
 [[gnu::used, gnu::section(".limine_requests_end")]] volatile uint64_t g_requestsEnd[2] = {
     kRequestsEndMarker[0], kRequestsEndMarker[1]};
 
@@ -61,5 +64,6 @@ const ExecutableAddressResponse* BootInfo::executableAddress() { return g_execut
 const RsdpResponse* BootInfo::rsdp() { return g_rsdp.response; }
 const PagingModeResponse* BootInfo::pagingMode() { return g_pagingMode.response; }
 const DateAtBootResponse* BootInfo::dateAtBoot() { return g_dateAtBoot.response; }
+const ModuleResponse* BootInfo::modules() { return g_modules.response; }
 
 }  // namespace boot

@@ -194,4 +194,37 @@ struct DateAtBootRequest {
 };
 constexpr uint64_t kDateAtBootId2 = 0x502746e184c088aa, kDateAtBootId3 = 0xfbc5ec83e6327893;
 
+// --- Modules (files handed over beside the kernel; a loader with none may not answer) ---
+struct File {
+    uint64_t revision;
+    void* address;  // in the HHDM
+    uint64_t size;
+    const char* path;
+    const char* string;  // the module's command line
+    uint32_t mediaType;
+    uint32_t unused;
+    uint32_t tftpIp;
+    uint32_t tftpPort;
+    uint32_t partitionIndex;
+    uint32_t mbrDiskId;
+    uint8_t gptDiskUuid[16];
+    uint8_t gptPartitionUuid[16];
+    uint8_t partitionUuid[16];
+};
+static_assert(sizeof(File) == 112 && offsetof(File, string) == 32 && offsetof(File, gptDiskUuid) == 64);
+struct ModuleResponse {
+    uint64_t revision;
+    uint64_t moduleCount;
+    File** modules;
+};
+struct ModuleRequest {
+    uint64_t id[4];
+    uint64_t revision;
+    ModuleResponse* response;
+    uint64_t internalModuleCount;  // revision 1: modules the kernel itself asks for (none here)
+    void* internalModules;
+};
+static_assert(sizeof(ModuleRequest) == 64);
+constexpr uint64_t kModuleId2 = 0x3e7e279702be32af, kModuleId3 = 0xca1c4f3bd1280cee;
+
 }  // namespace boot::limine

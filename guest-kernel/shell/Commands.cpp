@@ -96,6 +96,28 @@ void version(const char*) {
     }
 }
 
+// FNV-1a, 32-bit: a checksum the host can recompute to show a module arrived intact.
+uint32_t fnv1a(const uint8_t* data, uint64_t size) {
+    uint32_t hash = 2166136261u;
+    for (uint64_t i = 0; i < size; i++) {
+        hash = (hash ^ data[i]) * 16777619u;
+    }
+    return hash;
+}
+
+void modules(const char*) {
+    const auto* response = boot::BootInfo::modules();
+    if (response == nullptr || response->moduleCount == 0) {
+        kprintf("no modules\n");
+        return;
+    }
+    for (uint64_t i = 0; i < response->moduleCount; i++) {
+        const boot::limine::File* f = response->modules[i];
+        kprintf("%s  %lu bytes  fnv1a %08x  cmdline '%s'\n", f->path, f->size,
+                fnv1a(static_cast<const uint8_t*>(f->address), f->size), f->string);
+    }
+}
+
 void panic(const char*) {
     kprintf("panic: writing to unmapped address 0x%lx\n", kUnmappedAddress);
     *reinterpret_cast<volatile uint64_t*>(kUnmappedAddress) = 0;
@@ -123,6 +145,7 @@ const Command kCommands[] = {
     {"cpuinfo", "CPU vendor, model and features (CPUID)", cpuinfo},
     {"uptime", "time since boot (TSC)", uptime},
     {"version", "JefeOS version", version},
+    {"modules", "files the loader handed over (--module)", modules},
     {"panic", "fault on purpose (page fault dump)", panic},
     {"reboot", "restart the machine", reboot},
     {"poweroff", "switch the machine off (ACPI S5)", poweroff},

@@ -71,7 +71,7 @@ public final class Machine implements AutoCloseable {
         long bootTime = config.deterministic() ? MachineConfig.DETERMINISTIC_EPOCH_SECONDS
                 : Instant.now().getEpochSecond();
         BootEnvironment env = new BootEnvironment(memory, memory.ramSize(), firmwareRanges(),
-                framebufferInfo(config.framebuffer()), board.rsdpAddress(), config.cmdline(), List.of(), bootTime);
+                framebufferInfo(config.framebuffer()), board.rsdpAddress(), config.cmdline(), config.modules(), bootTime);
         LimineLoader.load(config.kernel(), env, cpu.state);
         // The loader wrote memory and page tables behind the CPU's back.
         cpu.invalidateAllCode();

@@ -3,16 +3,18 @@ package dev.jefevm.launcher;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.framebuffer.FramebufferGeometry;
 import dev.jefevm.devices.uart.SerialBackend;
+import dev.jefevm.loader.limine.BootModule;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
  * Everything needed to assemble a {@link Machine}: the kernel image, guest RAM size, kernel
- * command line, time mode, the host end of COM1, the framebuffer shape, and where boot-timing
+ * command line and modules, time mode, the host end of COM1, the framebuffer shape, and where boot-timing
  * milestones go (with the host clock they are stamped by).
  *
  * @param kernelName how messages name the kernel (a file name or "bundled JefeOS")
  */
-public record MachineConfig(byte[] kernel, String kernelName, long ramSize, String cmdline,
+public record MachineConfig(byte[] kernel, String kernelName, long ramSize, String cmdline, List<BootModule> modules,
         boolean deterministic, SerialBackend serial, FramebufferGeometry framebuffer,
         BootTimingListener bootTiming, LongSupplier hostNanosSinceStart) {
 

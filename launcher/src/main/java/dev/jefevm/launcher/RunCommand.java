@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.uart.SerialBackend;
 import dev.jefevm.devices.uart.StreamSerialBackend;
+import dev.jefevm.loader.limine.BootModule;
 import dev.jefevm.loader.limine.KernelLoadException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
@@ -15,6 +16,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Kernel command line.")
     private String cmdline;
 
+    @Option(names = "--module", paramLabel = "FILE",
+            description = "A file handed to the kernel as a Limine module (repeatable; its name is the module's path and cmdline).")
+    private List<Path> modules = new ArrayList<>();
+
     @Option(names = "--deterministic",
             description = "Virtual time counts retired instructions (1 ns each): same input, same run.")
     private boolean deterministic;
@@ -106,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             created.get().board().flushSerialOutput();
             reporter.milestoneReached(milestone);
         };
-        MachineConfig config = new MachineConfig(image, kernelName, memory, cmdline, deterministic, backend,
+        MachineConfig config = new MachineConfig(image, kernelName, memory, cmdline, readModules(), deterministic, backend,
                 MachineConfig.DEFAULT_FRAMEBUFFER, timing, hostClock::nanosSinceProcessStart);
         Machine machine;
         try {
@@ -129,6 +136,21 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         return runner.run();
+    }
+
+    private List<BootModule> readModules() throws UsageException {
+        List<BootModule> result = new ArrayList<>();
+        for (Path file : modules) {
+            String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+            try {
+                result.add(new BootModule("/" + name, name, Files.readAllBytes(file)));
+            } catch (NoSuchFileException e) {
+                throw new UsageException("module file '" + file + "' does not exist");
+            } catch (IOException | OutOfMemoryError e) {
+                throw new UsageException("cannot read module file '" + file + "': " + e.getMessage());
+            }
+        }
+        return result;
     }
 
     private byte[] readKernel() throws UsageException {

@@ -122,6 +122,16 @@ class CliTest {
     }
 
     @Test
+    void missingModuleFile_exits2WithOneLine(@TempDir Path dir) {
+        Path missing = dir.resolve("initrd.img");
+
+        int status = jefevm("run", "--module", missing.toString());
+
+        assertEquals(2, status);
+        assertEquals("jefevm: module file '" + missing + "' does not exist", oneErrorLine());
+    }
+
+    @Test
     void malformedKernel_exits2WithOneLineNamingTheFile(@TempDir Path dir) throws Exception {
         Path junk = dir.resolve("junk.elf");
         Files.writeString(junk, "this is not an ELF file at all, just some text to be rejected\n");

@@ -27,6 +27,11 @@ final class GuestConsole implements AutoCloseable {
     private MachineEvent lastEvent = MachineEvent.RUNNING;
 
     GuestConsole(long ramSize) throws KernelLoadException, IOException {
+        this(ramSize, java.util.List.of());
+    }
+
+    GuestConsole(long ramSize, java.util.List<dev.jefevm.loader.limine.BootModule> modules)
+            throws KernelLoadException, IOException {
         byte[] kernel;
         try (InputStream in = GuestConsole.class.getResourceAsStream(RunCommand.BUNDLED_KERNEL)) {
             if (in == null) {
@@ -34,7 +39,7 @@ final class GuestConsole implements AutoCloseable {
             }
             kernel = in.readAllBytes();
         }
-        machine = Machine.create(new MachineConfig(kernel, "bundled JefeOS", ramSize, "", true,
+        machine = Machine.create(new MachineConfig(kernel, "bundled JefeOS", ramSize, "", modules, true,
                 new StreamSerialBackend(null, serialOut, "test", true), MachineConfig.DEFAULT_FRAMEBUFFER,
                 BootTimingListener.NONE, () -> 0L));
     }
