@@ -61,6 +61,10 @@ class JefeOsBootTest {
             assertTrue(dump.contains("CR2=00000000deadbeef"), dump);
             assertTrue(dump.contains("CR3="), dump);
             assertEquals(MachineEvent.HALTED_INTERRUPTS_DISABLED, console.runUntilStopped(COMMAND_BUDGET));
+            // The red panic screen: the framebuffer is cleared to dark red behind the dump.
+            var fb = console.machine().board().framebuffer();
+            int corner = fb.pixel(fb.geometry().width() - 1, fb.geometry().height() - 1) & 0xFFFFFF;
+            assertEquals(0xAA0000, corner, Integer.toHexString(corner));
         }
     }
 
