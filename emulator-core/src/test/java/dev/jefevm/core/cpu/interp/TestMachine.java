@@ -1,15 +1,16 @@
 package dev.jefevm.core.cpu.interp;
 
+import dev.jefevm.core.clock.VirtualClock;
 import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.RunResult;
-import dev.jefevm.core.cpu.system.TestBoard;
 import dev.jefevm.core.memory.PhysicalMemory;
+import dev.jefevm.core.platform.Platform;
 import java.util.HexFormat;
 
 /**
- * A tiny machine for CPU tests: 4 MiB of RAM, a recording {@link TestBoard} platform, and a CPU in 64-bit
+ * A tiny machine for CPU tests: 4 MiB of RAM, a platform with no devices, and a CPU in 64-bit
  * long mode at CPL 0 with identity paging built from 2 MiB pages (PML4 at 0x1000, PDPT at
  * 0x2000, PD at 0x3000). Code goes at {@link #CODE}, the stack grows down from {@link #STACK_TOP}.
  */
@@ -20,9 +21,48 @@ final class TestMachine {
     static final long STACK_TOP = 0x80000;
 
     final PhysicalMemory memory = new PhysicalMemory(4 << 20);
-    final TestBoard platform = new TestBoard();
+    final TestPlatform platform = new TestPlatform();
     final CpuState state = new CpuState();
     final Cpu cpu;
+
+    /** A platform with no devices: ports float high, no interrupts, a deterministic clock. */
+    static final class TestPlatform implements Platform {
+        final VirtualClock clock = VirtualClock.deterministic();
+        StopReason stopReason;
+        /** The vector the interrupt controller asserts, or -1 for none. */
+        int pendingVector = -1;
+
+        @Override
+        public int ioRead(int port, int size) {
+            return -1;
+        }
+
+        @Override
+        public void ioWrite(int port, int size, int value) {
+        }
+
+        @Override
+        public boolean interruptPending() {
+            return pendingVector >= 0;
+        }
+
+        @Override
+        public int acknowledgeInterrupt() {
+            int v = pendingVector;
+            pendingVector = -1;
+            return v;
+        }
+
+        @Override
+        public VirtualClock clock() {
+            return clock;
+        }
+
+        @Override
+        public void requestStop(StopReason reason, String detail) {
+            stopReason = reason;
+        }
+    }
 
     TestMachine() {
         cpu = new Cpu(state, memory, platform);

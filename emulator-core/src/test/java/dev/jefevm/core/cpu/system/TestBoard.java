@@ -7,20 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * A recording {@link Platform} for CPU tests: port writes are logged, port reads answer from a map
- * (all ones by default), the interrupt controller asserts {@link #pendingVector} until it is
- * acknowledged, and the last stop request is kept.
- */
-public final class TestBoard implements Platform {
+/** A recording {@link Platform} for CPU tests: port writes are logged, port reads answer from a map. */
+final class TestBoard implements Platform {
 
-    public final VirtualClock clock = VirtualClock.deterministic();
-    public final List<String> writes = new ArrayList<>();
-    public final List<String> reads = new ArrayList<>();
-    public final Map<Integer, Integer> portValues = new HashMap<>();
-    public StopReason stopReason;
-    public String stopDetail;
-    public int pendingVector = -1;
+    final VirtualClock clock = VirtualClock.deterministic();
+    final List<String> writes = new ArrayList<>();
+    final List<String> reads = new ArrayList<>();
+    final Map<Integer, Integer> portValues = new HashMap<>();
+    StopReason stopReason;
+    String stopDetail;
+    int pendingVector = -1;
 
     @Override
     public int ioRead(int port, int size) {
