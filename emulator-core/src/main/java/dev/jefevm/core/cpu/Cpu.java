@@ -20,6 +20,7 @@ public final class Cpu {
     public final Mmu mmu;
 
     private final Interpreter interpreter;
+    private UserModeTraps userModeTraps;
 
     public Cpu(CpuState state, PhysicalMemory memory, Platform platform) {
         this.state = state;
@@ -36,6 +37,19 @@ public final class Cpu {
      */
     public RunResult run(long instructionBudget) {
         return interpreter.run(instructionBudget);
+    }
+
+    /**
+     * Installs (or, with null, removes) a host-side kernel that receives SYSCALL and exceptions
+     * instead of the guest's own (user-mode emulation, see {@link UserModeTraps}).
+     */
+    public void setUserModeTraps(UserModeTraps traps) {
+        this.userModeTraps = traps;
+    }
+
+    /** The installed host-side kernel, or null when the guest's IDT and MSRs handle everything. */
+    public UserModeTraps userModeTraps() {
+        return userModeTraps;
     }
 
     /** Makes the current (or next) {@link #run(long)} return {@link RunResult#STOPPED} after the current block. */

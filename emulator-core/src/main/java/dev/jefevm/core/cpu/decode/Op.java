@@ -21,6 +21,9 @@ public enum Op {
     SHL, SHR, SAR, ROL, ROR, RCL, RCR, SHLD, SHRD,
     // ---------------- integer: bits ----------------
     BT, BTS, BTR, BTC, BSF, BSR, POPCNT, LZCNT, TZCNT,
+    // ---------------- integer: BMI1, BMI2 (VEX-encoded), ADX, SSE4.2 CRC32 ----------------
+    ANDN, BEXTR, BLSI, BLSMSK, BLSR, BZHI, MULX, PDEP, PEXT, RORX, SARX, SHLX, SHRX,
+    ADCX, ADOX, CRC32,
     // ---------------- control flow ----------------
     JMP, JMP_INDIRECT, JCC, CALL, CALL_INDIRECT, RET, LOOP, LOOPE, LOOPNE, JRCXZ,
     // ---------------- strings (rep prefixes in Instruction.prefixes) ----------------
@@ -73,10 +76,36 @@ public enum Op {
     // registers: their encodings without a 66 prefix, see SseOpcodeMap) ----------------
     EMMS, PSHUFW, MOVNTQ, MASKMOVQ,
     // transfers between MMX and XMM registers (SSE/SSE2 instructions with an MMX operand)
-    CVTPI2PS, CVTPI2PD, CVTPS2PI, CVTTPS2PI, CVTPD2PI, CVTTPD2PI, MOVQ2DQ, MOVDQ2Q;
+    CVTPI2PS, CVTPI2PD, CVTPS2PI, CVTTPS2PI, CVTPD2PI, CVTTPD2PI, MOVQ2DQ, MOVDQ2Q,
+    // ---------------- SSE3 ----------------
+    ADDSUBPS, ADDSUBPD, HADDPS, HADDPD, HSUBPS, HSUBPD, LDDQU, MOVDDUP, MOVSHDUP, MOVSLDUP,
+    // ---------------- SSSE3 ----------------
+    PSHUFB, PHADDW, PHADDD, PHADDSW, PHSUBW, PHSUBD, PHSUBSW, PMADDUBSW, PMULHRSW,
+    PSIGNB, PSIGNW, PSIGND, PABSB, PABSW, PABSD, PALIGNR,
+    // ---------------- SSE4.1 ----------------
+    PBLENDVB, BLENDVPS, BLENDVPD, PTEST,
+    PMOVSXBW, PMOVSXBD, PMOVSXBQ, PMOVSXWD, PMOVSXWQ, PMOVSXDQ,
+    PMOVZXBW, PMOVZXBD, PMOVZXBQ, PMOVZXWD, PMOVZXWQ, PMOVZXDQ,
+    PMULDQ, PCMPEQQ, MOVNTDQA, PACKUSDW, PMINSB, PMINSD, PMINUW, PMINUD, PMAXSB, PMAXSD,
+    PMAXUW, PMAXUD, PMULLD, PHMINPOSUW, ROUNDPS, ROUNDPD, ROUNDSS, ROUNDSD,
+    BLENDPS, BLENDPD, PBLENDW, PEXTRB, PEXTRD, EXTRACTPS, PINSRB, PINSRD, INSERTPS,
+    DPPS, DPPD, MPSADBW,
+    // ---------------- SSE4.2 ----------------
+    PCMPESTRM, PCMPESTRI, PCMPISTRM, PCMPISTRI, PCMPGTQ,
+
+    // ---------------- x87 FPU (SDM Vol.1 ch.8; encodings Vol.2 A.4) ----------------
+    FLD, FST, FSTP, FILD, FIST, FISTP, FISTTP, FBLD, FBSTP,
+    FLD1, FLDL2T, FLDL2E, FLDPI, FLDLG2, FLDLN2, FLDZ, FXCH, FCMOVCC,
+    FADD, FADDP, FIADD, FSUB, FSUBP, FISUB, FSUBR, FSUBRP, FISUBR,
+    FMUL, FMULP, FIMUL, FDIV, FDIVP, FIDIV, FDIVR, FDIVRP, FIDIVR,
+    FCOM, FCOMP, FCOMPP, FICOM, FICOMP, FUCOM, FUCOMP, FUCOMPP, FCOMI, FCOMIP, FUCOMI, FUCOMIP,
+    FTST, FXAM, FCHS, FABS, FSQRT, FRNDINT, FSCALE, FXTRACT, FPREM, FPREM1,
+    F2XM1, FYL2X, FYL2XP1, FSIN, FCOS, FSINCOS, FPTAN, FPATAN,
+    FLDCW, FNSTCW, FNSTSW, FNSTENV, FLDENV, FNSAVE, FRSTOR, FNINIT, FNCLEX,
+    FFREE, FFREEP, FDECSTP, FINCSTP, FNOP;
 
     /** Which executor implements an operation. */
-    public enum Family { INTEGER, SYSTEM, SSE }
+    public enum Family { INTEGER, SYSTEM, SSE, X87 }
 
     public Family family() {
         return FAMILIES[ordinal()];
@@ -88,7 +117,9 @@ public enum Op {
         Op[] all = values();
         for (Op op : all) {
             Family f;
-            if (op.ordinal() >= MOVAPS.ordinal()) {
+            if (op.ordinal() >= FLD.ordinal()) {
+                f = Family.X87;
+            } else if (op.ordinal() >= MOVAPS.ordinal()) {
                 f = Family.SSE;
             } else if (op.ordinal() >= CPUID.ordinal()) {
                 f = Family.SYSTEM;

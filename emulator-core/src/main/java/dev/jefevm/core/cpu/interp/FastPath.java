@@ -7,6 +7,7 @@ import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
 import dev.jefevm.core.cpu.sse.SseExecutor;
+import dev.jefevm.core.cpu.x87.X87Executor;
 
 /**
  * Dispatch by <em>form</em>: when a block is built, {@link #classify(Instruction)} gives each
@@ -20,7 +21,7 @@ import dev.jefevm.core.cpu.sse.SseExecutor;
  */
 final class FastPath {
 
-    static final int INTEGER = 0, SYSTEM = 1, SSE = 2,
+    static final int INTEGER = 0, SYSTEM = 1, SSE = 2, X87 = 40,
             MOV_RR = 3, MOV_RI = 4, MOV_LOAD = 5, MOV_STORE = 6, LEA = 7,
             ADD_RR = 8, ADD_RI = 9, ADD_RM = 10, SUB_RR = 11, SUB_RI = 12, SUB_RM = 13,
             CMP_RR = 14, CMP_RI = 15, CMP_RM = 16, AND_RR = 17, AND_RI = 18, AND_RM = 19,
@@ -40,6 +41,9 @@ final class FastPath {
         }
         if (family == Op.Family.SSE) {
             return SSE;
+        }
+        if (family == Op.Family.X87) {
+            return X87;
         }
         switch (op) {
             case JCC:
@@ -149,6 +153,7 @@ final class FastPath {
             case POP -> Stack.popOp(cpu, insn);
             case BINARY -> Alu.binary(cpu, insn);
             case SSE -> SseExecutor.execute(cpu, insn);
+            case X87 -> X87Executor.execute(cpu, insn);
             default -> IntegerExecutor.execute(cpu, insn);
         }
     }

@@ -5,6 +5,7 @@ import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.RunResult;
+import dev.jefevm.core.cpu.UserModeTraps;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
 import dev.jefevm.core.cpu.mmu.Mmu;
@@ -21,7 +22,7 @@ import dev.jefevm.core.platform.Platform;
  * physical address of RIP in a {@link BlockCache} (decoded on a miss), and run instruction by
  * instruction, dispatched by the {@link FastPath} form chosen at decode time: RIP is set to the
  * next instruction before the executor runs; a {@link CpuFault} rolls RIP back to the
- * instruction's start and is delivered through the IDT.
+ * instruction's start and is delivered through the IDT (or to the CPU's {@link UserModeTraps}).
  *
  * <p>Self-modifying code: a store into a page holding cached code reaches
  * {@link #codePageWritten(long)}, which bumps the page's generation and raises a flag that the
@@ -161,7 +162,7 @@ public final class Interpreter {
             block = lookup(start);
         } catch (CpuFault f) {
             previous = null;
-            InterruptDelivery.deliverFault(cpu, f);
+            deliver(f);
             return 0;
         }
         Instruction[] insns = block.instructions;
@@ -202,7 +203,7 @@ public final class Interpreter {
             }
             clock.retire(i - retiredEarly);
             retiredEarly = 0;
-            InterruptDelivery.deliverFault(cpu, f);
+            deliver(f);
             return i;
         }
         if (shadow) {
@@ -212,6 +213,16 @@ public final class Interpreter {
         clock.retire(i - retiredEarly);
         retiredEarly = 0;
         return i;
+    }
+
+    /** A fault goes to the installed user-mode kernel if there is one, else through the IDT. */
+    private void deliver(CpuFault f) {
+        UserModeTraps traps = cpu.userModeTraps();
+        if (traps != null) {
+            traps.exception(cpu, f);
+        } else {
+            InterruptDelivery.deliverFault(cpu, f);
+        }
     }
 
     private void executeSystem(Instruction insn) {

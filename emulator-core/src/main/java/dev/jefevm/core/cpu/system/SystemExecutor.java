@@ -4,6 +4,7 @@ import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Operands;
+import dev.jefevm.core.cpu.UserModeTraps;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.mmu.Mmu;
 
@@ -103,12 +104,18 @@ public final class SystemExecutor {
             case OUT -> PortIo.out(cpu, insn);
             case INS -> PortIo.ins(cpu, insn);
             case OUTS -> PortIo.outs(cpu, insn);
-            case INT -> InterruptDelivery.deliverSoftware(cpu, (int) insn.imm);
-            case INT3 -> InterruptDelivery.deliverSoftware(cpu, CpuFault.BP);
-            case INT1 -> InterruptDelivery.deliverIcebp(cpu);
+            case INT -> softwareInterrupt(cpu, (int) insn.imm & 0xFF);
+            case INT3 -> softwareInterrupt(cpu, CpuFault.BP);
+            case INT1 -> softwareInterrupt(cpu, CpuFault.DB);
             case INTO -> throw CpuFault.ud(); // invalid in 64-bit mode
             case IRET -> FarTransfers.iret(cpu, insn);
-            case SYSCALL -> FarTransfers.syscall(cpu);
+            case SYSCALL -> {
+                if (cpu.userModeTraps() != null) {
+                    cpu.userModeTraps().systemCall(cpu);
+                } else {
+                    FarTransfers.syscall(cpu);
+                }
+            }
             case SYSRET -> FarTransfers.sysret(cpu, insn);
             case SWAPGS -> FarTransfers.swapgs(cpu);
             case JMP_FAR -> FarTransfers.jmpFar(cpu, insn);
@@ -202,6 +209,18 @@ public final class SystemExecutor {
     private static void requireFsgsbase(CpuState s) {
         if ((s.cr4 & ControlRegisters.CR4_FSGSBASE) == 0 || !s.longModeActive()) {
             throw CpuFault.ud();
+        }
+    }
+
+    /** INT n, INT3, INT1: through the IDT, or as a trap to the installed user-mode kernel. */
+    private static void softwareInterrupt(Cpu cpu, int vector) {
+        UserModeTraps traps = cpu.userModeTraps();
+        if (traps != null) {
+            traps.exception(cpu, CpuFault.of(vector));
+        } else if (vector == CpuFault.DB) {
+            InterruptDelivery.deliverIcebp(cpu);
+        } else {
+            InterruptDelivery.deliverSoftware(cpu, vector);
         }
     }
 }
