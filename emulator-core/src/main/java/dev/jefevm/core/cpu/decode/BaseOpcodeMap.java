@@ -6,7 +6,7 @@ import static dev.jefevm.core.cpu.decode.OpcodeTable.*;
  * The integer and system rows of the one-byte and 0F opcode maps for 64-bit mode (SDM Vol.2
  * Appendix A, tables A-2 and A-3, and A.4 for the group opcodes). Encodings invalid in 64-bit
  * mode (PUSH ES, AAA, BOUND, far CALL/JMP with an immediate, LES/LDS, INTO, ...) have no row and
- * so decode as #UD. x87 escapes (D8-DF) are not implemented and decode as #UD too.
+ * so decode as #UD. The x87 escapes (D8-DF) and FWAIT are in X87OpcodeMap.
  */
 final class BaseOpcodeMap {
 
@@ -32,6 +32,7 @@ final class BaseOpcodeMap {
     static void register(OpcodeTable t) {
         registerOneByte(t);
         registerTwoByte(t);
+        X87OpcodeMap.register(t); // D8-DF and FWAIT
         // 0F 38 F0/F1: MOVBE (SDM Vol.2 4.3 MOVBE)
         t.add(MAP_0F38, 0xF0, NP, -1, Op.MOVBE, 0, false, G, M);
         t.add(MAP_0F38, 0xF1, NP, -1, Op.MOVBE, 0, false, M, G);
@@ -85,7 +86,6 @@ final class BaseOpcodeMap {
         oneGroup(t, 0x8F, 0, Op.POP, F_D64, E);
         one(t, 0x98, Op.CBW, 0);
         one(t, 0x99, Op.CWD, 0);
-        one(t, 0x9B, Op.NOP, 0); // FWAIT: no x87 exceptions can be pending
         one(t, 0x9C, Op.PUSHF, F_D64);
         one(t, 0x9D, Op.POPF, F_D64);
         one(t, 0x9E, Op.SAHF, 0);

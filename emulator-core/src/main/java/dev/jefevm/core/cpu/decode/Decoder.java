@@ -8,8 +8,12 @@ import dev.jefevm.core.cpu.CpuState;
 
 /**
  * Decodes one 64-bit-mode instruction (SDM Vol.2 chapter 2: legacy prefixes, REX, opcode,
- * ModRM, SIB, displacement, immediates) into an {@link Instruction}, driven by an
- * {@link OpcodeTable}. It allocates nothing but the Instruction and throws nothing but
+ * ModRM, SIB, displacement, immediates; the two- and three-byte VEX prefixes of section 2.3)
+ * into an {@link Instruction}, driven by an {@link OpcodeTable}. VEX supplies R/X/B/W, the
+ * opcode map, the implied mandatory prefix and the extra register operand vvvv (form
+ * {@link OpcodeTable#H}); only the VEX rows of general-register instructions exist (BMI1/BMI2),
+ * so every other VEX encoding, all of AVX included, is #UD, as it is on a processor whose
+ * CPUID reports no AVX. It allocates nothing but the Instruction and throws nothing but
  * {@link CpuFault}: #GP(0) for an instruction longer than 15 bytes (SDM Vol.2 2.3.11), #UD for
  * an encoding without a row and for a LOCK prefix on a non-lockable instruction or a register
  * destination (SDM Vol.2 LOCK). Fetch faults (#PF) come from the {@link CodeSource}.
@@ -47,6 +51,8 @@ public final class Decoder {
         OpcodeTable t = new OpcodeTable();
         BaseOpcodeMap.register(t);
         SseOpcodeMap.register(t);
+        Sse4OpcodeMap.register(t);
+        BmiOpcodeMap.register(t);
         return t;
     }
 
@@ -103,7 +109,40 @@ public final class Decoder {
         int rexR = (rex & 4) << 1, rexX = (rex & 2) << 2, rexB = (rex & 1) << 3;
 
         int map = MAP_1BYTE;
-        if (b == 0x0F) {
+        int prefix = NP;
+        boolean vex = b == 0xC4 || b == 0xC5; // never LES/LDS: those do not exist in 64-bit mode
+        int vvvv = 0;
+        boolean vexL = false;
+        if (vex) {
+            // SDM Vol.2 2.3.2: a 66, F2, F3, LOCK or REX prefix before VEX is #UD
+            if ((prefixes & (P_LOCK | P_REP | P_REPNE | P_OPSIZE | P_REX)) != 0) {
+                throw CpuFault.ud();
+            }
+            // SDM Vol.2 2.3.5-2.3.6: R, X, B and vvvv are stored inverted; the 2-byte form implies X=B=0, W=0, map 0F
+            int p1 = fetch(src, address, pos++);
+            rexR = (~p1 & 0x80) >>> 4;
+            int p2 = p1;
+            int mmmmm = 1;
+            if (b == 0xC4) {
+                rexX = (~p1 & 0x40) >>> 3;
+                rexB = (~p1 & 0x20) >>> 2;
+                mmmmm = p1 & 0x1F;
+                p2 = fetch(src, address, pos++);
+                rexW = (p2 & 0x80) != 0;
+                if (rexW) {
+                    prefixes |= P_REXW;
+                }
+            }
+            if (mmmmm < 1 || mmmmm > 3) {
+                throw CpuFault.ud(); // reserved opcode maps (SDM Vol.2 2.3.6.1: only 0F, 0F38, 0F3A exist)
+            }
+            vvvv = (~p2 >>> 3) & 0xF;
+            vexL = (p2 & 4) != 0;
+            prefix = p2 & 3; // VEX.pp: none, 66, F3, F2 in OpcodeTable's NP, P66, PF3, PF2 order
+            prefixes |= P_VEX;
+            map = MAP_VEX_0F - 1 + mmmmm;
+            b = fetch(src, address, pos++);
+        } else if (b == 0x0F) {
             b = fetch(src, address, pos++);
             map = MAP_0F;
             if (b == 0x38) {
@@ -115,8 +154,7 @@ public final class Decoder {
             }
         }
         int opcode = b;
-        int prefix = NP;
-        if (map != MAP_1BYTE) {
+        if (map != MAP_1BYTE && !vex) {
             prefix = lastRep == 0xF3 ? PF3 : lastRep == 0xF2 ? PF2 : (prefixes & P_OPSIZE) != 0 ? P66 : NP;
         }
 
@@ -129,11 +167,14 @@ public final class Decoder {
             if (map == MAP_0F && opcode == 0x01 && mod == 3) {
                 return group7Register(modrm, pos, prefixes, rexB);
             }
+            if (map == MAP_1BYTE && mod == 3 && (opcode & 0xF8) == 0xD8) {
+                return X87OpcodeMap.registerForm(opcode, modrm, pos, prefixes);
+            }
         }
         int regMod = mod == 3 ? 1 : 0;
         OpcodeTable.Row row = table.lookup(map, opcode, prefix, regField, regMod, rexW);
         int rowPrefix = prefix;
-        if (row == null && prefix != NP && (prefix == P66 || map == MAP_0F)) {
+        if (row == null && !vex && prefix != NP && (prefix == P66 || map == MAP_0F)) {
             row = table.lookup(map, opcode, NP, regField, regMod, rexW);
             rowPrefix = NP;
             if (row != null && (row.flags & F_EXACT) != 0) {
@@ -145,6 +186,15 @@ public final class Decoder {
         }
         int flags = row.flags;
         Op op = row.op;
+        if (vex) {
+            // Every VEX row is a general-register (BMI) instruction: VEX.L=1 is #UD for them (each
+            // BMI page's exceptions), and so is a vvvv other than 1111b where the instruction has
+            // no vvvv operand (SDM Vol.2 2.3.6: "reserved and should contain 1111b")
+            boolean usesVvvv = row.f0 == H || row.f1 == H || row.f2 == H;
+            if (vexL || (!usesVvvv && vvvv != 0)) {
+                throw CpuFault.ud();
+            }
+        }
 
         // operand size (SDM Vol.2 2.2.1.2 and table 2-4 / 64-bit defaults, table 2-5)
         boolean os16 = (prefixes & P_OPSIZE) != 0 && rowPrefix != P66;
@@ -161,6 +211,9 @@ public final class Decoder {
             opSize = 8;
         } else {
             opSize = 4;
+        }
+        if (row.x87Size != 0) {
+            opSize = row.x87Size;
         }
         int addrSize = (prefixes & P_ADDRSIZE) != 0 ? 4 : 8;
 
@@ -243,6 +296,10 @@ public final class Decoder {
                         kind = K_XMM;
                         reg = rm | rexB;
                     }
+                }
+                case H -> {
+                    kind = K_GPR;
+                    reg = vvvv;
                 }
                 case Z, ZB -> {
                     kind = K_GPR;
@@ -362,6 +419,9 @@ public final class Decoder {
         } else if (map == MAP_0F && opcode == 0x1E && lastRep == 0xF3 && modrm == 0xFA) {
             op = Op.ENDBR64;
             k0 = NONE;
+        }
+        if (row.x87Size != 0) {
+            imm = ((opcode & 7) << 8) | modrm; // FOP (SDM Vol.1 8.1.9)
         }
         int condition = (flags & F_COND) != 0 ? opcode & 0xF : 0;
         return new Instruction(op, pos, prefixes, opSize, srcSize, addrSize, condition,

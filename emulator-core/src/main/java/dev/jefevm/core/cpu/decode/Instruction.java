@@ -25,6 +25,8 @@ public final class Instruction {
     // operand kinds
     public static final int K_NONE = 0, K_GPR = 1, K_MEM = 2, K_IMM = 3, K_XMM = 4, K_SEG = 5,
             K_CR = 6, K_DR = 7, K_REL = 8;
+    /** An x87 stack register ST(i), i in the register field (x87 register forms, see X87OpcodeMap). */
+    public static final int K_ST = 9;
 
     /** Register number of AH for 8-bit operands without REX; CH, DH, BH follow. */
     public static final int AH = 16;
@@ -37,6 +39,8 @@ public final class Instruction {
     // prefix bits
     public static final int P_LOCK = 1, P_REP = 2, P_REPNE = 4, P_OPSIZE = 8, P_ADDRSIZE = 16,
             P_REX = 32, P_REXW = 64, P_SEG_OVERRIDE = 128;
+    /** The instruction was VEX-encoded (C4/C5, SDM Vol.2 2.3); VEX.W=1 also sets {@link #P_REXW}. */
+    public static final int P_VEX = 256;
 
     public final Op op;
     /** Encoded length in bytes (1-15). */

@@ -26,6 +26,12 @@ public final class OpcodeTable {
 
     // ---- opcode maps ----
     public static final int MAP_1BYTE = 0, MAP_0F = 1, MAP_0F38 = 2, MAP_0F3A = 3;
+    /**
+     * The VEX-encoded maps (SDM Vol.2 2.3.6.1: VEX.m-mmmm 1, 2, 3 select 0F, 0F38, 0F3A): kept apart
+     * from the legacy maps because the same opcode byte means another instruction there. VEX rows
+     * use the implied prefix (VEX.pp) as their mandatory prefix and match it exactly.
+     */
+    public static final int MAP_VEX_0F = 5, MAP_VEX_0F38 = 6, MAP_VEX_0F3A = 7;
 
     // ---- mandatory prefixes ----
     /** No mandatory prefix. */
@@ -68,6 +74,8 @@ public final class OpcodeTable {
     public static final int S = 27, C = 28, D = 29;
     /** Fixed segment registers FS and GS (PUSH FS, POP GS). */
     public static final int SFS = 30, SGS = 31;
+    /** VEX.vvvv as a general register, operand size (SDM Vol.2 2.3.6: the inverted register specifier). */
+    public static final int H = 32;
 
     // ---- row flags (internal) ----
     static final int F_BYTE = 1, F_D64 = 2, F_F64 = 4, F_LOCK = 8, F_COND = 16, F_SSE = 32,
@@ -79,8 +87,15 @@ public final class OpcodeTable {
         final int f0, f1, f2;
         final int flags;
         final boolean modrm;
+        /** For x87 memory rows: the memory operand's size in bytes, which becomes opSize; else 0. */
+        final int x87Size;
 
         Row(Op op, int f0, int f1, int f2, int flags) {
+            this(op, f0, f1, f2, flags, 0);
+        }
+
+        Row(Op op, int f0, int f1, int f2, int flags, int x87Size) {
+            this.x87Size = x87Size;
             this.op = op;
             this.f0 = f0;
             this.f1 = f1;
@@ -94,10 +109,11 @@ public final class OpcodeTable {
         }
     }
 
-    private static final int SLOTS = 4 * 256 * 4 * 16;
+    private static final int MAPS = 8;
+    private static final int SLOTS = MAPS * 256 * 4 * 16;
     private final Row[] rows = new Row[SLOTS];
     private final Row[] rexWRows = new Row[SLOTS];
-    private final boolean[] modrm = new boolean[4 * 256];
+    private final boolean[] modrm = new boolean[MAPS * 256];
 
     static boolean needsModrm(int form) {
         return switch (form) {
@@ -123,6 +139,15 @@ public final class OpcodeTable {
     /** Adds {@code 0F opcode} with mandatory {@code prefix} as used when REX.W is set. */
     public void add0FRexW(int opcode, int prefix, Op op, int... forms) {
         add(MAP_0F, opcode, prefix, -1, op, 0, true, forms);
+    }
+
+    /**
+     * Adds an x87 memory form: escape {@code opcode} (D8-DF) with ModRM.reg = {@code reg} and
+     * ModRM.mod != 11, whose memory operand is {@code memSize} bytes (see X87OpcodeMap).
+     */
+    void addX87(int opcode, int reg, Op op, int memSize) {
+        modrm[(MAP_1BYTE << 8) | opcode] = true;
+        rows[key(MAP_1BYTE, opcode, NP, reg, 0)] = new Row(op, M, NONE, NONE, F_MEM_ONLY, memSize);
     }
 
     /** Adds a row in any map with explicit flags (used by the decoder's own maps). */

@@ -11,7 +11,8 @@ import dev.jefevm.core.cpu.mmu.Mmu;
 /**
  * Executes INTEGER-family instructions: one switch on the operation, handing each to the small
  * handler class of its group ({@link Alu}, {@link Shifts}, {@link Bits}, {@link Moves},
- * {@link Stack}, {@link Branches}, {@link Strings}); the trivial flag and hint instructions are
+ * {@link Stack}, {@link Branches}, {@link Strings}, {@link BitManipulation},
+ * {@link AddCarryExtensions}, {@link Crc32c}); the trivial flag and hint instructions are
  * done here. Called with RIP already at the next instruction.
  */
 public final class IntegerExecutor {
@@ -56,6 +57,10 @@ public final class IntegerExecutor {
             case CWD -> Moves.cwd(cpu, insn);
             case XLAT -> Moves.xlat(cpu, insn);
             case MOVBE -> Moves.movbe(cpu, insn);
+            case ANDN, BEXTR, BLSI, BLSMSK, BLSR, BZHI, MULX, PDEP, PEXT, RORX, SARX, SHLX, SHRX ->
+                    BitManipulation.execute(cpu, insn);
+            case ADCX, ADOX -> AddCarryExtensions.execute(cpu, insn);
+            case CRC32 -> Crc32c.execute(cpu, insn);
             case MUL, IMUL1 -> Alu.mulWide(cpu, insn);
             case IMUL2, IMUL3 -> Alu.mulTruncating(cpu, insn);
             case DIV, IDIV -> Alu.divide(cpu, insn);

@@ -9,7 +9,7 @@ import dev.jefevm.core.cpu.decode.Op;
 
 /**
  * The MMX forms of the packed-integer instructions (SDM Vol.1 chapter 9; encodings without a 66
- * prefix): the same operations as on XMM registers, on the 64-bit registers MM0-MM7, which alias
+ * prefix, SSSE3's included): the same operations as on XMM registers, on the 64-bit registers MM0-MM7, which alias
  * the significands of the x87 physical registers R0-R7 (Vol.1 9.5.1). Every MMX instruction
  * except EMMS sets TOP to 0 and marks all x87 registers valid, and a write to MMi sets Ri's
  * sign and exponent to all ones (Vol.1 Table 9-2); EMMS marks them all empty. REX.R/B do not
@@ -46,6 +46,8 @@ final class MmxExecutor {
                 setMm(s, insn.reg0, (mm(s, insn.reg0) & ~(0xFFFFL << shift)) | (word << shift));
             }
             case PSHUFW -> setMm(s, insn.reg0, Shuffle.shuffleWords(source(cpu, insn), (int) insn.imm & 0xFF));
+            case PALIGNR -> setMm(s, insn.reg0,
+                    SupplementalInteger.alignRight64(mm(s, insn.reg0), source(cpu, insn), (int) insn.imm));
             default -> {
                 long b = insn.kind1 == Instruction.K_IMM ? insn.imm & 0xFF : source(cpu, insn);
                 setMm(s, insn.reg0, compute(op, mm(s, insn.reg0), b));
@@ -78,7 +80,10 @@ final class MmxExecutor {
                  PMINUB, PMAXUB, PMINSW, PMAXSW,
                  PSLLW, PSLLD, PSLLQ, PSRLW, PSRLD, PSRLQ, PSRAW, PSRAD,
                  PUNPCKLBW, PUNPCKLWD, PUNPCKLDQ, PUNPCKHBW, PUNPCKHWD, PUNPCKHDQ,
-                 PACKSSWB, PACKSSDW, PACKUSWB, EMMS, PSHUFW, MOVNTQ, MASKMOVQ -> true;
+                 PACKSSWB, PACKSSDW, PACKUSWB, EMMS, PSHUFW, MOVNTQ, MASKMOVQ,
+                 // SSSE3 (SDM Vol.2: the 64-bit forms without the 66 prefix)
+                 PSHUFB, PHADDW, PHADDD, PHADDSW, PHSUBW, PHSUBD, PHSUBSW, PMADDUBSW, PMULHRSW,
+                 PSIGNB, PSIGNW, PSIGND, PABSB, PABSW, PABSD, PALIGNR -> true;
             default -> false;
         };
     }
@@ -95,6 +100,8 @@ final class MmxExecutor {
             case PACKSSWB -> Shuffle.packWords(a, b, true);
             case PACKUSWB -> Shuffle.packWords(a, b, false);
             case PACKSSDW -> Shuffle.packDwords(a, b);
+            case PSHUFB, PHADDW, PHADDD, PHADDSW, PHSUBW, PHSUBD, PHSUBSW, PMADDUBSW, PMULHRSW,
+                 PSIGNB, PSIGNW, PSIGND, PABSB, PABSW, PABSD -> SupplementalInteger.mmx(op, a, b);
             default -> PackedInteger.half(op, a, b);
         };
     }

@@ -11,9 +11,13 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * take slow or wrong paths for unknown vendors; the brand string names us honestly, and the
  * hypervisor leaves (0x40000000...) identify JefeVM and give the TSC frequency.
  *
- * <p>Not advertised because not implemented: x87 FPU instructions (the MMX register forms exist: MMX is advertised), SSE3 and later,
- * XSAVE/AVX (so OSXSAVE stays clear), SYSENTER, BMI1 (only its TZCNT exists here), SMEP/SMAP,
- * PCID, MONITOR, x2APIC, PSE (32-bit paging).
+ * <p>The instruction set is x86-64-v2 (CMPXCHG16B, LAHF/SAHF, POPCNT, SSE3, SSSE3, SSE4.1,
+ * SSE4.2: what glibc's ISA-level check and its SSE4.2 string functions such as strcspn's
+ * PCMPISTRI need) plus MOVBE, LZCNT, BMI1, BMI2, ADX, FSGSBASE and ERMS (REP MOVSB/STOSB are
+ * exact element-by-element, so glibc may choose its rep-movsb memcpy). The x87 FPU bit waits
+ * for {@link #X87_ADVERTISED}. Not advertised because not implemented: XSAVE/AVX and everything
+ * built on them (so OSXSAVE stays clear and glibc keeps to its SSE2/SSE4 routines), AES,
+ * PCLMULQDQ, FMA, F16C, RDRAND, SYSENTER, SMEP/SMAP, PCID, MONITOR, x2APIC, PSE (32-bit paging).
  */
 public final class Cpuid {
 
@@ -26,14 +30,22 @@ public final class Cpuid {
     /** Family 6, model 0x1A (a Nehalem-class part without AVX), stepping 5: EAX of leaf 1. */
     static final int SIGNATURE = 0x0001_06A5;
 
+    /**
+     * Whether leaf 1 EDX reports the x87 FPU: false until every x87 instruction the decoder
+     * routes to the X87 family passes its conformance tests; then the lead sets it to true.
+     */
+    static final boolean X87_ADVERTISED = false;
+
     // Leaf 1 EDX (SDM Vol.2 Table 3-11)
-    static final int EDX1_DE = 1 << 2, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5, EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8,
+    static final int EDX1_FPU = 1, EDX1_DE = 1 << 2, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5, EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8,
             EDX1_APIC = 1 << 9, EDX1_MTRR = 1 << 12, EDX1_PGE = 1 << 13, EDX1_CMOV = 1 << 15, EDX1_PAT = 1 << 16,
             EDX1_CLFSH = 1 << 19, EDX1_MMX = 1 << 23, EDX1_FXSR = 1 << 24, EDX1_SSE = 1 << 25, EDX1_SSE2 = 1 << 26;
     // Leaf 1 ECX (SDM Vol.2 Table 3-10)
-    static final int ECX1_CX16 = 1 << 13, ECX1_MOVBE = 1 << 22, ECX1_POPCNT = 1 << 23, ECX1_HYPERVISOR = 1 << 31;
-    // Leaf 7 EBX
-    static final int EBX7_FSGSBASE = 1;
+    static final int ECX1_SSE3 = 1, ECX1_SSSE3 = 1 << 9, ECX1_CX16 = 1 << 13, ECX1_SSE41 = 1 << 19,
+            ECX1_SSE42 = 1 << 20, ECX1_MOVBE = 1 << 22, ECX1_POPCNT = 1 << 23, ECX1_HYPERVISOR = 1 << 31;
+    // Leaf 7 subleaf 0 EBX (SDM Vol.2 Table 3-8)
+    static final int EBX7_FSGSBASE = 1, EBX7_BMI1 = 1 << 3, EBX7_BMI2 = 1 << 8, EBX7_ERMS = 1 << 9,
+            EBX7_ADX = 1 << 19;
     // Leaf 0x80000001
     static final int ECX81_LAHF = 1, ECX81_ABM = 1 << 5;
     static final int EDX81_SYSCALL = 1 << 11, EDX81_NX = 1 << 20, EDX81_PAGE1GB = 1 << 26, EDX81_RDTSCP = 1 << 27,
@@ -74,8 +86,9 @@ public final class Cpuid {
                 case 1 -> {
                     a = SIGNATURE;
                     b = (8 << 8) | (1 << 16); // CLFLUSH line 8*8 = 64 bytes, one logical processor, APIC ID 0
-                    c = ECX1_CX16 | ECX1_MOVBE | ECX1_POPCNT | ECX1_HYPERVISOR;
-                    d = EDX1_DE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8 | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT
+                    c = ECX1_SSE3 | ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_MOVBE | ECX1_POPCNT
+                            | ECX1_HYPERVISOR;
+                    d = (X87_ADVERTISED ? EDX1_FPU : 0) | EDX1_DE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8 | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT
                             | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR | EDX1_SSE | EDX1_SSE2;
                     if ((s.apicBase & (1L << 11)) != 0) {
                         d |= EDX1_APIC; // SDM Vol.3 11.4.3: the flag follows IA32_APIC_BASE.EN
@@ -93,7 +106,7 @@ public final class Cpuid {
                 }
                 case 7 -> {
                     if (subleaf == 0) {
-                        b = EBX7_FSGSBASE;
+                        b = EBX7_FSGSBASE | EBX7_BMI1 | EBX7_BMI2 | EBX7_ERMS | EBX7_ADX;
                     }
                 }
                 case 0x8000_0000 -> a = MAX_EXTENDED;

@@ -1,0 +1,172 @@
+package dev.jefevm.conformance;
+
+import dev.jefevm.core.clock.VirtualClock;
+import dev.jefevm.core.cpu.Cpu;
+import dev.jefevm.core.cpu.CpuFault;
+import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.Flags;
+import dev.jefevm.core.cpu.UserModeTraps;
+import dev.jefevm.core.cpu.system.ControlRegisters;
+import dev.jefevm.core.cpu.system.Msrs;
+import dev.jefevm.core.cpu.system.Segments;
+import dev.jefevm.core.memory.PhysicalMemory;
+import dev.jefevm.core.platform.BarePlatform;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link CpuCase} on the JefeVM interpreter the way the native oracle runs it on the host:
+ * CPL 3 in 64-bit long mode with control registers as Linux sets them, 4-level page tables that
+ * map only the code page and the data area at {@link GuestLayout}'s addresses (user, writable),
+ * and a {@link UserModeTraps} kernel that stops at the SYSCALL appended after the sequence or at
+ * the first exception. One runner serves many cases; it is not thread-safe.
+ */
+public final class JefeVmRunner implements UserModeTraps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JefeVmRunner.class);
+
+    private static final long PML4 = 0x1000, PDPT = 0x2000, PD = 0x3000, PT_CODE = 0x4000, PT_DATA = 0x5000;
+    private static final long CODE_FRAME = 0x1_0000, DATA_FRAME = 0x2_0000;
+    private static final long PTE_USER_RW = 7; // P | RW | US (SDM Vol.3 4.5, Table 4-19)
+    private static final int SYSCALL_LENGTH = 2;
+    /** Instructions per Cpu.run call, and how many calls before the case counts as hung. */
+    private static final long BUDGET_SLICE = 4096, MAX_SLICES = 512;
+    private static final int USER_CS = 0x23, USER_DS = 0x1B;
+
+    private final PhysicalMemory memory = new PhysicalMemory(1 << 20);
+    private final CpuState state = new CpuState();
+    private final Cpu cpu = new Cpu(state, memory, new BarePlatform(VirtualClock.deterministic()));
+
+    private boolean ended;
+    private CpuFault fault;
+    private long endRip;
+
+    public JefeVmRunner() {
+        memory.write64(PML4, PDPT | PTE_USER_RW);
+        memory.write64(PDPT, PD | PTE_USER_RW);
+        memory.write64(PD + 8 * (GuestLayout.CODE_BASE >>> 21 & 511), PT_CODE | PTE_USER_RW);
+        memory.write64(PD + 8 * (GuestLayout.DATA_BASE >>> 21 & 511), PT_DATA | PTE_USER_RW);
+        memory.write64(PT_CODE + 8 * (GuestLayout.CODE_BASE >>> 12 & 511), CODE_FRAME | PTE_USER_RW);
+        for (int i = 0; i < GuestLayout.DATA_SIZE / 4096; i++) {
+            memory.write64(PT_DATA + 8 * ((GuestLayout.DATA_BASE >>> 12 & 511) + i), (DATA_FRAME + 4096L * i) | PTE_USER_RW);
+        }
+        cpu.setUserModeTraps(this);
+    }
+
+    /** Runs {@code c}; a Java exception from the CPU becomes a result whose detail names it (a JefeVM bug). */
+    public CaseResult run(CpuCase c) {
+        byte[] initialData = DataImage.build(c.dataSeed(), c.patches());
+        memory.writeBytes(DATA_FRAME, initialData, 0, initialData.length);
+        byte[] page = new byte[GuestLayout.CODE_SIZE];
+        Arrays.fill(page, (byte) 0xCC);
+        System.arraycopy(c.code(), 0, page, 0, c.code().length);
+        page[c.code().length] = 0x0F; // SYSCALL ends the sequence
+        page[c.code().length + 1] = 0x05;
+        memory.writeBytes(CODE_FRAME, page, 0, page.length);
+        loadState(c);
+        ended = false;
+        fault = null;
+        String crash = "";
+        try {
+            for (long slice = 0; slice < MAX_SLICES && !ended; slice++) {
+                cpu.run(BUDGET_SLICE);
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("JefeVM threw on {}", c.description(), e);
+            crash = "JefeVM threw " + e;
+        }
+        return result(initialData, crash);
+    }
+
+    private void loadState(CpuCase c) {
+        CpuState s = state;
+        System.arraycopy(c.gpr(), 0, s.gpr, 0, 16);
+        s.rip = GuestLayout.CODE_BASE;
+        Flags.set(s, (c.rflags() & (CpuState.ARITH_FLAGS | CpuState.DF)) | 2 | CpuState.IF);
+        s.mxcsr = c.mxcsr();
+        System.arraycopy(c.xmm(), 0, s.xmm, 0, 32);
+        X87State x = c.x87();
+        s.fpuControl = x.control();
+        s.fpuStatus = x.status();
+        s.fpuTagWord = x.abridgedTags();
+        for (int i = 0; i < 8; i++) {
+            int physical = (x.top() + i) & 7;
+            s.fpuMantissa[physical] = x.mantissa()[i];
+            s.fpuExponent[physical] = x.exponent()[i];
+        }
+        // SDM Vol.3 2.5: Linux runs with PE, MP, ET, NE, WP, PG and PAE, OSFXSR, OSXMMEXCPT; NX enabled
+        s.cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_MP | ControlRegisters.CR0_ET | ControlRegisters.CR0_NE
+                | ControlRegisters.CR0_WP | ControlRegisters.CR0_PG;
+        s.cr4 = ControlRegisters.CR4_PAE | ControlRegisters.CR4_OSFXSR | ControlRegisters.CR4_OSXMMEXCPT;
+        s.cr3 = PML4;
+        s.efer = Msrs.EFER_LME | Msrs.EFER_LMA | Msrs.EFER_NXE | Msrs.EFER_SCE;
+        s.cpl = 3;
+        s.segSelector[CpuState.CS] = USER_CS;
+        s.segAttributes[CpuState.CS] = Segments.USER_CODE64;
+        for (int seg : new int[] {CpuState.SS, CpuState.DS, CpuState.ES, CpuState.FS, CpuState.GS}) {
+            s.segSelector[seg] = seg == CpuState.SS ? USER_DS : 0;
+            s.segAttributes[seg] = Segments.USER_DATA;
+            s.segBase[seg] = 0;
+        }
+        s.halted = false;
+        s.interruptShadow = false;
+        cpu.mmu.flushAll();
+        cpu.invalidateAllCode();
+    }
+
+    private CaseResult result(byte[] initialData, String crash) {
+        CpuState s = state;
+        byte[] data = new byte[GuestLayout.DATA_SIZE];
+        memory.readBytes(DATA_FRAME, data, 0, data.length);
+        int n = 0;
+        for (int i = 0; i < data.length; i++) {
+            n += data[i] != initialData[i] ? 1 : 0;
+        }
+        int[] offsets = new int[n];
+        byte[] values = new byte[n];
+        for (int i = 0, k = 0; i < data.length; i++) {
+            if (data[i] != initialData[i]) {
+                offsets[k] = i;
+                values[k++] = data[i];
+            }
+        }
+        long[] mantissa = new long[8];
+        int[] exponent = new int[8];
+        int top = (s.fpuStatus >>> 11) & 7;
+        for (int i = 0; i < 8; i++) {
+            mantissa[i] = s.fpuMantissa[(top + i) & 7];
+            exponent[i] = s.fpuExponent[(top + i) & 7] & 0xFFFF;
+        }
+        X87State x87 = new X87State(s.fpuControl, s.fpuStatus, s.fpuTagWord, mantissa, exponent);
+        CaseResult.Outcome outcome;
+        String detail = crash;
+        if (!crash.isEmpty()) {
+            outcome = CaseResult.Outcome.TIMEOUT;
+        } else if (!ended) {
+            outcome = CaseResult.Outcome.TIMEOUT;
+            detail = "no end after " + BUDGET_SLICE * MAX_SLICES + " instructions";
+        } else {
+            outcome = fault == null ? CaseResult.Outcome.COMPLETED : CaseResult.Outcome.EXCEPTION;
+        }
+        return new CaseResult(outcome, fault == null ? 0 : fault.vector,
+                fault == null || !fault.hasErrorCode() ? 0 : fault.errorCode & 0xFFFF_FFFFL,
+                fault == null ? 0 : fault.faultAddress, s.gpr.clone(), ended ? endRip : s.rip, Flags.get(s), s.mxcsr,
+                s.xmm.clone(), x87, offsets, values, detail);
+    }
+
+    @Override
+    public void systemCall(Cpu c) {
+        ended = true;
+        endRip = c.state.rip - SYSCALL_LENGTH;
+        c.requestStop();
+    }
+
+    @Override
+    public void exception(Cpu c, CpuFault f) {
+        ended = true;
+        fault = f;
+        endRip = c.state.rip;
+        c.requestStop();
+    }
+}

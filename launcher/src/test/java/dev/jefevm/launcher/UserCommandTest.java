@@ -1,0 +1,104 @@
+package dev.jefevm.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class UserCommandTest {
+
+    private static final Path BUSYBOX = Path.of("/bin/busybox");
+
+    private final StringWriter err = new StringWriter();
+    private final ByteArrayOutputStream programOut = new ByteArrayOutputStream();
+
+    /** The jefevm command line with the user command bound to in-memory streams. */
+    private int jefevm(String... args) {
+        CommandLine cmd = Main.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        CommandLine user = cmd.getSubcommands().get("user");
+        CommandLine bound = new CommandLine(new UserCommand(new ByteArrayInputStream(new byte[0]), programOut,
+                new ByteArrayOutputStream()));
+        bound.setErr(user.getErr());
+        bound.setParameterExceptionHandler(cmd.getParameterExceptionHandler());
+        bound.setExecutionExceptionHandler(cmd.getExecutionExceptionHandler());
+        return bound.execute(args);
+    }
+
+    private String output() {
+        return programOut.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void missingProgram_exits2WithOneLine() {
+        int status = jefevm("/no/such/program");
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertEquals(1, err.toString().lines().count(), err.toString());
+        assertTrue(err.toString().startsWith("jefevm: /no/such/program: not a file"), err.toString());
+    }
+
+    @Test
+    void notAnElf_exits2WithOneLine(@TempDir Path dir) throws Exception {
+        Path text = Files.writeString(dir.resolve("script.txt"), "hello\n");
+
+        int status = jefevm(text.toString());
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertTrue(err.toString().contains("not an ELF file"), err.toString());
+    }
+
+    @Test
+    void noProgram_isAUsageError() {
+        int status = jefevm();
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertTrue(err.toString().startsWith("jefevm: "), err.toString());
+    }
+
+    @Test
+    void wordsAfterProgram_goToTheProgramEvenIfTheyLookLikeOptions() {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+
+        int status = jefevm(BUSYBOX.toString(), "sh", "-c", "echo $((6*7)) | cat");
+
+        assertEquals(0, status);
+        assertEquals("42\n", output());
+    }
+
+    @Test
+    void exitStatus_isTheProgramsStatus() {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+
+        int status = jefevm("--memory", "64M", BUSYBOX.toString(), "sh", "-c", "exit 5");
+
+        assertEquals(5, status);
+    }
+
+    @Test
+    void environmentOption_replacesTheProgramsEnvironment() {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+
+        int status = jefevm("-E", "GREETING=hola", BUSYBOX.toString(), "sh", "-c", "echo $GREETING");
+
+        assertEquals(0, status);
+        assertEquals("hola\n", output());
+    }
+
+    @Test
+    void malformedEnvironmentOption_exits2() {
+        int status = jefevm("-E", "novalue", BUSYBOX.toString());
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertTrue(err.toString().contains("NAME=VALUE"), err.toString());
+    }
+}

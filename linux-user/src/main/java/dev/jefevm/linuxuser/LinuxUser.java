@@ -1,0 +1,142 @@
+package dev.jefevm.linuxuser;
+
+import dev.jefevm.core.clock.VirtualClock;
+import dev.jefevm.core.cpu.Cpu;
+import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.memory.PhysicalMemory;
+import dev.jefevm.core.platform.BarePlatform;
+import dev.jefevm.linuxuser.elf.ElfImage;
+import dev.jefevm.linuxuser.fs.FdTable;
+import dev.jefevm.linuxuser.fs.StreamInput;
+import dev.jefevm.linuxuser.fs.StreamOutput;
+import dev.jefevm.linuxuser.proc.Process;
+import dev.jefevm.linuxuser.sys.Kernel;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Runs a static Linux x86_64 program on the JefeVM CPU at CPL 3, in the program's own address
+ * space, with a host-side Linux system-call layer (the role of QEMU's linux-user mode): guest
+ * paths are host paths, standard input and output are the builder's streams, and the program
+ * may fork, exec and pipe between its processes. A dynamically linked program gets its loader
+ * (PT_INTERP) from the host file system, as with qemu-user. {@link #run()} returns the program's exit
+ * status (128 + N if signal N killed it).
+ */
+public final class LinuxUser {
+
+    /** The environment a program gets unless the builder sets one. */
+    static final Map<String, String> DEFAULT_ENV = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "HOME", "/",
+            "LANG", "C", "TERM", "dumb");
+    static final long DEFAULT_MEMORY = 1L << 30;
+
+    private final Builder config;
+
+    private LinuxUser(Builder config) {
+        this.config = config;
+    }
+
+    public static Builder builder(Path program) {
+        return new Builder(program);
+    }
+
+    /** Runs the program to its end; returns its exit status (killed by signal N: 128 + N). */
+    public int run() throws LinuxUserException {
+        ElfImage image = ElfImage.read(config.program);
+        ElfImage interpreter = null;
+        if (image.interpreter != null) {
+            try {
+                interpreter = ElfImage.read(Path.of(image.interpreter));
+            } catch (LinuxUserException e) {
+                throw new LinuxUserException(config.program + ": cannot load its dynamic loader: " + e.getMessage());
+            }
+        }
+        PhysicalMemory memory = new PhysicalMemory(config.memory);
+        Cpu cpu = new Cpu(new CpuState(), memory, new BarePlatform(VirtualClock.realTime()));
+        Kernel kernel = new Kernel(cpu, config.strace);
+        FdTable fds = new FdTable();
+        fds.add(new StreamInput(config.stdin), 0, false);
+        fds.add(new StreamOutput(config.stdout, 2), 1, false);
+        fds.add(new StreamOutput(config.stderr, 3), 2, false);
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : config.environment.entrySet()) {
+            env.add(e.getKey() + "=" + e.getValue());
+        }
+        List<String> argv = config.argv != null ? config.argv : List.of(config.program.toString());
+        kernel.start(image, interpreter, config.program.toAbsolutePath(), argv, env,
+                config.workingDirectory.toAbsolutePath().normalize(), fds);
+        return Process.shellStatus(kernel.run());
+    }
+
+    /** Configures one run: program, arguments, environment, directory, streams and guest RAM. */
+    public static final class Builder {
+        private final Path program;
+        private List<String> argv;
+        private Map<String, String> environment = new LinkedHashMap<>(new java.util.TreeMap<>(DEFAULT_ENV));
+        private Path workingDirectory = Path.of("").toAbsolutePath();
+        private InputStream stdin = InputStream.nullInputStream();
+        private OutputStream stdout = OutputStream.nullOutputStream();
+        private OutputStream stderr = OutputStream.nullOutputStream();
+        private long memory = DEFAULT_MEMORY;
+        private boolean strace;
+
+        private Builder(Path program) {
+            this.program = Objects.requireNonNull(program, "program");
+        }
+
+        /** argv[0..]; by default just the program's path. */
+        public Builder args(List<String> argv) {
+            this.argv = List.copyOf(argv);
+            return this;
+        }
+
+        public Builder environment(Map<String, String> env) {
+            this.environment = new LinkedHashMap<>(env);
+            return this;
+        }
+
+        public Builder workingDirectory(Path dir) {
+            this.workingDirectory = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        public Builder stdin(InputStream in) {
+            this.stdin = Objects.requireNonNull(in, "in");
+            return this;
+        }
+
+        public Builder stdout(OutputStream out) {
+            this.stdout = Objects.requireNonNull(out, "out");
+            return this;
+        }
+
+        public Builder stderr(OutputStream err) {
+            this.stderr = Objects.requireNonNull(err, "err");
+            return this;
+        }
+
+        /** Guest RAM shared by all processes (a positive multiple of 4 KiB). */
+        public Builder memory(long bytes) {
+            if (bytes <= 0 || (bytes & 0xFFF) != 0) {
+                throw new IllegalArgumentException("memory must be a positive multiple of 4 KiB: " + bytes);
+            }
+            this.memory = bytes;
+            return this;
+        }
+
+        /** Logs every system call at INFO (name, arguments, result). */
+        public Builder strace(boolean on) {
+            this.strace = on;
+            return this;
+        }
+
+        public LinuxUser build() {
+            return new LinuxUser(this);
+        }
+    }
+}
