@@ -41,8 +41,11 @@ final class UserCommand implements Callable<Integer> {
     private long memory;
 
     @Option(names = "-E", paramLabel = "NAME=VALUE",
-            description = "Set an environment variable for the program (repeatable; replaces the default environment).")
+            description = "Set an environment variable for the program (repeatable). The program starts with this process's environment, as under qemu-x86_64.")
     private List<String> environment = new ArrayList<>();
+
+    @Option(names = "-U", paramLabel = "NAME", description = "Remove a variable from the program's environment (repeatable).")
+    private List<String> unset = new ArrayList<>();
 
     @Option(names = "--strace", description = "Log every system call (name, arguments, result) to stderr.")
     private boolean strace;
@@ -65,28 +68,33 @@ final class UserCommand implements Callable<Integer> {
     private final InputStream in;
     private final OutputStream out;
     private final OutputStream err;
+    private final Map<String, String> hostEnvironment;
 
-    /** Streams of this process: the program talks to the terminal (or pipes) jefevm was given. */
+    /** Streams and environment of this process: the program talks to the terminal (or pipes) jefevm was given. */
     UserCommand() {
         this(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err));
+                new FileOutputStream(FileDescriptor.err), System.getenv());
     }
 
-    UserCommand(InputStream in, OutputStream out, OutputStream err) {
+    UserCommand(InputStream in, OutputStream out, OutputStream err, Map<String, String> hostEnvironment) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.hostEnvironment = hostEnvironment;
     }
 
     @Override
     public Integer call() throws UsageException {
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(hostEnvironment);
         for (String e : environment) {
             int eq = e.indexOf('=');
             if (eq <= 0) {
                 throw new UsageException("-E expects NAME=VALUE, got '" + e + "'");
             }
             env.put(e.substring(0, eq), e.substring(eq + 1));
+        }
+        for (String name : unset) {
+            env.remove(name);
         }
         if (strace && LoggerFactory.getLogger("dev.jefevm.linuxuser") instanceof ch.qos.logback.classic.Logger l) {
             l.setLevel(Level.INFO);
@@ -95,10 +103,7 @@ final class UserCommand implements Callable<Integer> {
         argv.add(program.toString());
         argv.addAll(args);
         LinuxUser.Builder builder = LinuxUser.builder(program).args(argv).memory(memory).strace(strace)
-                .stdin(in).stdout(out).stderr(err);
-        if (!env.isEmpty()) {
-            builder.environment(env);
-        }
+                .stdin(in).stdout(out).stderr(err).environment(env);
         try {
             return builder.build().run();
         } catch (LinuxUserException e) {

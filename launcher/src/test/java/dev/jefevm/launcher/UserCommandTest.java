@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -27,7 +28,7 @@ class UserCommandTest {
         CommandLine cmd = Main.commandLine(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         CommandLine user = cmd.getSubcommands().get("user");
         CommandLine bound = new CommandLine(new UserCommand(new ByteArrayInputStream(new byte[0]), programOut,
-                new ByteArrayOutputStream()));
+                new ByteArrayOutputStream(), Map.of("PATH", "/usr/bin:/bin", "GREETING", "hello", "LANG", "C")));
         bound.setErr(user.getErr());
         bound.setParameterExceptionHandler(cmd.getParameterExceptionHandler());
         bound.setExecutionExceptionHandler(cmd.getExecutionExceptionHandler());
@@ -85,13 +86,14 @@ class UserCommandTest {
     }
 
     @Test
-    void environmentOption_replacesTheProgramsEnvironment() {
+    void environment_isTheHostsWithEOptionsSetAndUOptionsRemoved() {
         assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
 
-        int status = jefevm("-E", "GREETING=hola", BUSYBOX.toString(), "sh", "-c", "echo $GREETING");
+        int status = jefevm("-E", "GREETING=hola", "-E", "TERM=dumb", "-U", "LANG", BUSYBOX.toString(), "sh", "-c",
+                "echo $GREETING $TERM ${LANG:-unset} $PATH");
 
         assertEquals(0, status);
-        assertEquals("hola\n", output());
+        assertEquals("hola dumb unset /usr/bin:/bin\n", output());
     }
 
     @Test
