@@ -6,12 +6,13 @@ import dev.jefevm.linuxuser.proc.Process;
  * The x86_64 system-call table (numbers from arch/x86/entry/syscalls/syscall_64.tbl): decodes
  * the arguments of each call it knows and hands it to its group (files, memory, processes,
  * signals, everything else). Calls that are harmless to ignore for a single-user, single-threaded
- * emulation (prctl, madvise, fsync, chmod...) succeed without effect; unknown ones return
+ * emulation (prctl, madvise, fsync, setuid...) succeed without effect; unknown ones return
  * -ENOSYS and are reported once.
  */
 final class Syscalls {
 
     final FileCalls files;
+    private final AttributeCalls attributes;
     private final MemoryCalls memory;
     private final ProcessCalls processes;
     private final SignalCalls signals;
@@ -21,6 +22,7 @@ final class Syscalls {
     Syscalls(Kernel kernel) {
         this.kernel = kernel;
         this.files = new FileCalls();
+        this.attributes = new AttributeCalls(files);
         this.memory = new MemoryCalls(kernel);
         this.processes = new ProcessCalls(kernel);
         this.signals = new SignalCalls(kernel);
@@ -90,7 +92,14 @@ final class Syscalls {
             case 85 -> files.open(p, at, a0, 0x241, (int) a1); // creat: O_CREAT|O_WRONLY|O_TRUNC
             case 87 -> files.unlink(p, at, a0, 0);
             case 89 -> files.readlink(p, at, a0, a1, a2);
-            case 90, 91, 92, 93, 94, 132, 235, 280 -> 0; // chmod, chown, utime families: accepted, not applied
+            case 90 -> attributes.chmod(p, at, a0, (int) a1);
+            case 91 -> attributes.chmod(p, fd, 0, (int) a1);
+            case 92 -> attributes.chown(p, at, a0, (int) a1, (int) a2, true);
+            case 93 -> attributes.chown(p, fd, 0, (int) a1, (int) a2, true);
+            case 94 -> attributes.chown(p, at, a0, (int) a1, (int) a2, false);
+            case 132 -> attributes.utime(p, a0, a1);
+            case 235 -> attributes.utimes(p, a0, a1);
+            case 280 -> attributes.utimensat(p, fd, a1, a2, (int) a3);
             case 95 -> {
                 int old = p.umask;
                 p.umask = (int) a0 & 0777;
@@ -134,7 +143,8 @@ final class Syscalls {
             case 234 -> processes.kill(p, (int) a1, (int) a2);
             case 257 -> files.open(p, fd, a1, (int) a2, (int) a3);
             case 258 -> files.mkdir(p, fd, a1, (int) a2);
-            case 260, 268 -> 0; // fchownat, fchmodat
+            case 260 -> attributes.chown(p, fd, a1, (int) a2, (int) a3, ((int) a4 & FileCalls.AT_SYMLINK_NOFOLLOW) == 0);
+            case 268 -> attributes.chmod(p, fd, a1, (int) a2);
             case 262 -> files.stat(p, fd, a1, a2, (int) a3, false);
             case 263 -> files.unlink(p, fd, a1, (int) a2);
             case 264, 316 -> files.rename(p, fd, a1, (int) a2, a3);
