@@ -8,6 +8,7 @@
 #   JEFEVM_JAR  the launcher jar (default: the newest launcher/target*/jefevm.jar)
 #   JAVA_HOME   a JDK 25 (default: /usr/lib/jvm/temurin-25-jdk-amd64)
 set -euo pipefail
+[ -n "${JEFEVM_JAR:-}" ] && JEFEVM_JAR=$(realpath "$JEFEVM_JAR")
 cd "$(dirname "$0")"
 rounds=${1:-16}
 steps=${2:-600000}

@@ -56,6 +56,18 @@ static void long_double_printf(void) {
     long double acc = 1.0L;
     for (int k = 1; k <= 50; k++) acc = acc * 1.0625L + 1.0L / (long double)k;
     printf("ld acc=%.21Lg sqrtl=%.21Lg\n", acc, sqrtl(acc));
+    /* glibc's long double libm runs x87 transcendental instructions (F2XM1, FYL2X, FPATAN,
+       FSIN, FPTAN, FSCALE, FPREM). Intel and AMD parts differ in their last bits, so these
+       print 17 significant digits of the 64-bit significand: architectural results agree
+       there for these inputs. */
+    static const long double args[] = {0.25L, 0.5L, 1.0L, 1.75L, 3.0L, 10.5L, 100.0L, -2.25L};
+    for (size_t i = 0; i < sizeof args / sizeof args[0]; i++) {
+        long double x = args[i];
+        printf("ldm x=%Lg exp=%.17Lg log=%.17Lg sin=%.17Lg cos=%.17Lg tan=%.17Lg\n", x, expl(x),
+               logl(fabsl(x)), sinl(x), cosl(x), tanl(x));
+        printf("    atan2=%.17Lg pow=%.17Lg exp2=%.17Lg log2=%.17Lg fmod=%.17Lg rint=%.5Lg\n", atan2l(x, 0.75L),
+               powl(fabsl(x), 1.37L), exp2l(x), log2l(fabsl(x)), fmodl(x * 7.1L, 0.9L), rintl(x * 3.3L));
+    }
     long double parsed = strtold("2.718281828459045235360287471352662", NULL);
     printf("strtold=%La\n", parsed);
 }

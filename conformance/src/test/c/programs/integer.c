@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <limits.h>
+#if defined(__BMI2__) || defined(__SSE4_2__) || defined(__ADX__)
+#include <immintrin.h>
+#endif
 
 static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 
@@ -164,11 +167,73 @@ static void int128(void) {
     }
 }
 
+/* Built with -mbmi2 -madx -msse4.2 (the integer-extensions case), the same source also runs
+   the instructions gcc only emits through intrinsics: PDEP, PEXT, MULX, ADCX/ADOX and CRC32.
+   Without those flags the section prints its portable equivalents' results, so the line
+   count differs and a wrong build shows at once. */
+static void extension_intrinsics(void) {
+#if defined(__BMI2__)
+    uint64_t acc = 0;
+    for (int k = 0; k < 2000; k++) {
+        uint64_t x = next_random(), mask = next_random() & next_random();
+        unsigned long long hi;
+        uint64_t lo = _mulx_u64(x, mask | 1, &hi);
+        acc = rotl64(acc, 5) ^ _pdep_u64(x, mask) ^ (_pext_u64(x, mask) << 1) ^ lo ^ hi
+              ^ _bzhi_u64(x, (unsigned)(k % 70));
+        if (k % 500 == 0)
+            printf("bmi2 x=%016llx m=%016llx pdep=%016llx pext=%016llx\n", (unsigned long long)x,
+                   (unsigned long long)mask, (unsigned long long)_pdep_u64(x, mask),
+                   (unsigned long long)_pext_u64(x, mask));
+    }
+    printf("bmi2 acc=%016llx\n", (unsigned long long)acc);
+#endif
+#if defined(__ADX__)
+    unsigned long long limbs_a[8], limbs_b[8], sum[8];
+    for (int i = 0; i < 8; i++) { limbs_a[i] = next_random() | (1ull << 63); limbs_b[i] = next_random(); }
+    unsigned char carry = 0, overflow = 0;
+    for (int i = 0; i < 8; i++) carry = _addcarryx_u64(carry, limbs_a[i], limbs_b[i], &sum[i]);
+    for (int i = 0; i < 8; i++) overflow = _addcarryx_u64(overflow, sum[i], limbs_a[7 - i], &sum[i]);
+    printf("adx carry=%u overflow=%u top=%016llx low=%016llx\n", carry, overflow, sum[7], sum[0]);
+    /* gcc lowers the intrinsic to ADC, so ADCX and ADOX themselves run from inline assembly:
+       two carry chains, CF and OF, interleaved (SDM Vol.2 ADCX, ADOX) */
+    for (int i = 0; i < 8; i++) {
+        unsigned long long via_cf = limbs_a[i], via_of = limbs_b[i];
+        unsigned char cf, of;
+        __asm__("xorl %%ecx, %%ecx\n\t"
+                "stc\n\t"
+                "adcx %[x], %[c]\n\t"
+                "adox %[y], %[o]\n\t"
+                "adcx %[y], %[c]\n\t"
+                "adox %[x], %[o]\n\t"
+                "setc %[cf]\n\t"
+                "seto %[of]"
+                : [c] "+r"(via_cf), [o] "+r"(via_of), [cf] "=r"(cf), [of] "=r"(of)
+                : [x] "r"(limbs_b[7 - i]), [y] "r"(limbs_a[(i + 3) % 8])
+                : "rcx", "cc");
+        printf("adcx/adox %d: %016llx %016llx cf=%u of=%u\n", i, via_cf, via_of, cf, of);
+    }
+#endif
+#if defined(__SSE4_2__)
+    uint64_t crc = ~0ull;
+    uint32_t crc8 = ~0u;
+    for (int k = 0; k < 4096; k++) {
+        uint64_t word = next_random();
+        crc = _mm_crc32_u64(crc, word);
+        crc8 = _mm_crc32_u8(crc8, (unsigned char)word);
+        crc8 = _mm_crc32_u16(crc8, (unsigned short)(word >> 8));
+        crc8 = _mm_crc32_u32(crc8, (uint32_t)(word >> 24));
+    }
+    printf("crc32c u64=%08llx mixed=%08x\n", (unsigned long long)crc, crc8);
+#endif
+    printf("extensions done\n");
+}
+
 int main(void) {
     hashes();
     sieve();
     muldiv64();
     bit_tricks();
     int128();
+    extension_intrinsics();
     return 0;
 }

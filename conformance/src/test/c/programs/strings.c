@@ -76,6 +76,7 @@ static void compare_functions(size_t len, size_t align_a, size_t align_b) {
         fold(3, (uint64_t)sign(strcmp((char *)a, (char *)b)));
         fold(4, (uint64_t)sign(strncmp((char *)a, (char *)b, at)));
         fold(4, (uint64_t)sign(strncmp((char *)a, (char *)b, at + 1)));
+        fold(4, (uint64_t)sign(strncmp((char *)a + 1, (char *)b, len)));
         fold(10, (uint64_t)sign(memcmp(a, b, len)));
         fold(10, (uint64_t)sign(memcmp(a, b, at)));
     }
@@ -119,6 +120,30 @@ static void page_end_cases(void) {
     }
 }
 
+/* Copies far larger than the caches: glibc switches to non-temporal stores (MOVNTDQ, SFENCE)
+   and 4-page interleaved loops above its non-temporal threshold, which it derives from the
+   cache sizes that CPUID reports. */
+static void large_copies(void) {
+    enum { LARGE = 3 << 20 };
+    unsigned char *src = malloc(LARGE + 128), *dst = malloc(LARGE + 128);
+    for (size_t i = 0; i < LARGE + 128; i++) src[i] = (unsigned char)(i * 2654435761u >> 13);
+    static const size_t sizes[] = {100000, 300000, 1 << 20, LARGE};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        for (size_t align = 0; align < 64; align += 21) {
+            memset(dst, 0x5A, LARGE + 128);
+            memcpy(dst + align, src + (align * 3) % 64, sizes[k]);
+            uint64_t h = 0;
+            for (size_t i = 0; i < sizes[k] + 64; i += 7) h = h * 131 + dst[i];
+            memmove(dst + 64, dst + align, sizes[k] - 64);
+            for (size_t i = 0; i < sizes[k] + 64; i += 11) h = h * 131 + dst[i];
+            printf("large copy %zu align %zu: %016llx cmp=%d\n", sizes[k], align, (unsigned long long)h,
+                   sign(memcmp(dst + 64, src + (align * 3) % 64, sizes[k] - 64)));
+        }
+    }
+    free(src);
+    free(dst);
+}
+
 int main(void) {
     for (size_t len = 0; len <= MAX_LEN; len += (len < 70 ? 1 : 17)) {
         for (size_t align = 0; align < MAX_ALIGN; align += (len < 70 ? 5 : 1)) {
@@ -128,6 +153,7 @@ int main(void) {
         }
     }
     page_end_cases();
+    large_copies();
     for (int i = 0; i < 16; i++) printf("%-8s %016llx\n", names[i], (unsigned long long)checksums[i]);
     static char big_a[100000], big_b[100000];
     memset(big_a, 'x', sizeof big_a - 1);

@@ -6,8 +6,9 @@
  * The input stack has TOP = 6 (ST0 = R6, ST1 = R7, other registers zero); tag is the abridged
  * physical tag byte of FXSAVE; st values are 20 hex digits (sign+exponent, then significand);
  * mem is the 10 bytes at [rsi] (little-endian byte order); flags are RFLAGS & 0x8D5.
- * All exceptions are masked (their responses are what is recorded).
- * Build: gcc -O1 -o x87-oracle x87-host-oracle.c; run: ./x87-oracle [rows-per-op-and-cw] > x87-host.csv */
+ * Most rows mask all exceptions (their responses are what is recorded); the last rows unmask random
+ * subsets, recording the unmasked responses with ES set (FXSAVE takes no #MF).
+ * Build: gcc -O1 -o x87-oracle x87-host-oracle.c; run: ./x87-oracle 3 30 12 > x87-host.csv */
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -143,39 +144,72 @@ static void run(const op *o, u16 cw, u8 tag, ext a, ext b, const u8 *memin, u64 
   printf(",%03llx\n", (unsigned long long)(fl & 0x8d5));
 }
 
-int main(int argc, char **argv){
-  int rows = argc > 1 ? atoi(argv[1]) : 6;
-  code = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  printf("insn,cw,tag,st0,st1,mem,flags,fsw,fcw,tag_out,st0_out,st1_out,st2_out,mem_out,flags_out\n");
-  for (unsigned k = 0; k < NOPS; k++) {
-    const op *o = &OPS[k];
-    for (int pc = 0; pc < 4; pc++) {
-      if (pc == 1) continue;
-      for (int rc = 0; rc < 4; rc++) {
-        u16 cw = (u16)(0x007f | pc << 8 | rc << 10);
-        for (int i = 0; i < rows; i++) {
-          u64 r = next();
-          ext a = pick(o->args), b = (r & 3) == 0 ? rnear(a) : pick(o->args);
-          u8 mem[16] = {0};
-          switch (o->mem) {
-          case M_F32: { u32 v = rf32(); memcpy(mem, &v, 4); break; }
-          case M_F64: { u64 v = rf64(); memcpy(mem, &v, 8); break; }
-          case M_I16: { u16 v = (u16)rint64(); memcpy(mem, &v, 2); break; }
-          case M_I32: { u32 v = (u32)rint64(); memcpy(mem, &v, 4); break; }
-          case M_I64: { u64 v = rint64(); memcpy(mem, &v, 8); break; }
-          case M_M80: { ext v = rext(); memcpy(mem, &v.sig, 8); memcpy(mem + 8, &v.se, 2); break; }
-          case M_BCD: rbcd(mem); break;
-          case M_CW: { u16 v = (u16)(next() | 0x3f); memcpy(mem, &v, 2); break; }
-          default: for (int j = 0; j < 10; j++) mem[j] = (u8)next();
-          }
-          /* stack shapes: both in use, only ST0, none, full */
-          u8 tag = 0xc0; u64 t = (r >> 8) % 16;
-          if (t == 0) tag = 0x40; else if (t == 1) tag = 0x00; else if (t == 2) tag = 0xff;
-          u64 flags = 2 | ((r >> 16) & 0x8d5);
-          run(o, cw, tag, a, b, mem, flags);
+/* every op under every precision and rounding control, `rows` times each */
+static void record(const op *o, int rows){
+  for (int pc = 0; pc < 4; pc++) {
+    if (pc == 1) continue;
+    for (int rc = 0; rc < 4; rc++) {
+      u16 cw = (u16)(0x007f | pc << 8 | rc << 10);
+      for (int i = 0; i < rows; i++) {
+        u64 r = next();
+        ext a = pick(o->args), b = (r & 3) == 0 ? rnear(a) : pick(o->args);
+        u8 mem[16] = {0};
+        switch (o->mem) {
+        case M_F32: { u32 v = rf32(); memcpy(mem, &v, 4); break; }
+        case M_F64: { u64 v = rf64(); memcpy(mem, &v, 8); break; }
+        case M_I16: { u16 v = (u16)rint64(); memcpy(mem, &v, 2); break; }
+        case M_I32: { u32 v = (u32)rint64(); memcpy(mem, &v, 4); break; }
+        case M_I64: { u64 v = rint64(); memcpy(mem, &v, 8); break; }
+        case M_M80: { ext v = rext(); memcpy(mem, &v.sig, 8); memcpy(mem + 8, &v.se, 2); break; }
+        case M_BCD: rbcd(mem); break;
+        case M_CW: { u16 v = (u16)(next() | 0x3f); memcpy(mem, &v, 2); break; }
+        default: for (int j = 0; j < 10; j++) mem[j] = (u8)next();
         }
+        /* stack shapes: both in use, only ST0, none, full */
+        u8 tag = 0xc0; u64 t = (r >> 8) % 16;
+        if (t == 0) tag = 0x40; else if (t == 1) tag = 0x00; else if (t == 2) tag = 0xff;
+        u64 flags = 2 | ((r >> 16) & 0x8d5);
+        run(o, cw, tag, a, b, mem, flags);
       }
     }
   }
+}
+
+/* unmasked exceptions: random mask subsets under extended precision and nearest rounding; FXSAVE
+ * does not wait, so the state with ES set is recorded before any #MF could be taken */
+static void recordUnmasked(const op *o, int rows){
+  for (int i = 0; i < rows; i++) {
+    u64 r = next();
+    ext a = pick(o->args), b = (r & 3) == 0 ? rnear(a) : pick(o->args);
+    u8 mem[16] = {0};
+    switch (o->mem) {
+    case M_F32: { u32 v = rf32(); memcpy(mem, &v, 4); break; }
+    case M_F64: { u64 v = rf64(); memcpy(mem, &v, 8); break; }
+    case M_I16: { u16 v = (u16)rint64(); memcpy(mem, &v, 2); break; }
+    case M_I32: { u32 v = (u32)rint64(); memcpy(mem, &v, 4); break; }
+    case M_I64: { u64 v = rint64(); memcpy(mem, &v, 8); break; }
+    case M_M80: { ext v = rext(); memcpy(mem, &v.sig, 8); memcpy(mem + 8, &v.se, 2); break; }
+    case M_BCD: rbcd(mem); break;
+    case M_CW: { u16 v = (u16)(next() | 0x3f); memcpy(mem, &v, 2); break; }
+    default: for (int j = 0; j < 10; j++) mem[j] = (u8)next();
+    }
+    u8 tag = 0xc0; u64 t = (r >> 8) % 16;
+    if (t == 0) tag = 0x40; else if (t == 1) tag = 0x00; else if (t == 2) tag = 0xff;
+    u16 cw = (u16)(0x0340 | ((r >> 24) & 0x3f & ((r >> 32) & 1 ? 0 : 0x3f)));
+    run(o, cw, tag, a, b, mem, 2 | ((r >> 16) & 0x8d5));
+  }
+}
+
+/* usage: x87-oracle [rows per op and control word] [extra rows for the transcendentals] [unmasked rows] [seed]
+ * The committed x87-host.csv is ./x87-oracle 3 30 12 */
+int main(int argc, char **argv){
+  int rows = argc > 1 ? atoi(argv[1]) : 3, extra = argc > 2 ? atoi(argv[2]) : 30;
+  int unmasked = argc > 3 ? atoi(argv[3]) : 12;
+  if (argc > 4) rng = strtoull(argv[4], 0, 0) | 1;
+  code = mmap(0, 4096, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  printf("insn,cw,tag,st0,st1,mem,flags,fsw,fcw,tag_out,st0_out,st1_out,st2_out,mem_out,flags_out\n");
+  for (unsigned k = 0; k < NOPS; k++) record(&OPS[k], rows);
+  for (unsigned k = 0; k < NOPS; k++) if (OPS[k].transcendental) record(&OPS[k], extra);
+  for (unsigned k = 0; k < NOPS; k++) recordUnmasked(&OPS[k], unmasked);
   return 0;
 }

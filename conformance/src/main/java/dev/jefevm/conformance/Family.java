@@ -15,9 +15,9 @@ public enum Family {
     FLAG_OPS("flag operations", true),
     CONTROL_FLOW("control flow", true),
     SSE_SSE2("SSE/SSE2", true),
-    SSE3_SSE42("SSE3/SSSE3/SSE4.1/SSE4.2", false),
-    BMI_ADX_CRC32("BMI1/BMI2/ADX/CRC32", false),
-    X87("x87", false);
+    SSE3_SSE42("SSE3/SSSE3/SSE4.1/SSE4.2", true),
+    BMI_ADX_CRC32("BMI1/BMI2/ADX/CRC32", true),
+    X87("x87", true);
 
     /** The name in the report. */
     public final String title;

@@ -33,7 +33,7 @@ class OwnProgramsTest {
     @MethodSource("dev.jefevm.conformance.programs.ProgramCase#all")
     @Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void program_underJefeVm_matchesNativeRun(ProgramCase program, @TempDir Path scratch) throws Exception {
-        ProgramLaunch launch = new ProgramLaunch(compiler.executable(program.source()), program.arguments(),
+        ProgramLaunch launch = new ProgramLaunch(compiler.executable(program.source(), program.compilerFlags()), program.arguments(),
                 program.environment(), scratch, program.stdinBytes());
         ProgramOutcome expected = NativeLauncher.run(launch.in(Files.createDirectory(scratch.resolve("native"))));
 

@@ -6,18 +6,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One of our own C test programs with the arguments, standard input and environment of one
- * run. The name is what the parameterized tests display; {@code source} is the file name
- * (without {@code .c}) in {@code src/test/c/programs}.
+ * One of our own C test programs, the gcc flags it is built with (beyond {@code -O2 -static}),
+ * and the arguments, standard input and environment of one run. The name is what the
+ * parameterized tests display; {@code source} is the file name (without {@code .c}) in
+ * {@code src/test/c/programs}.
  *
  * @param name             the case's display name
  * @param source           the C source's base name
+ * @param compilerFlags    extra gcc flags, e.g. {@code -mbmi2} to make gcc emit those instructions
  * @param arguments        the arguments after argv[0]
  * @param stdin            the text fed to standard input
  * @param extraEnvironment variables added to {@link ProgramLaunch#FIXED_ENVIRONMENT}
  */
-public record ProgramCase(String name, String source, List<String> arguments, String stdin,
-        Map<String, String> extraEnvironment) {
+public record ProgramCase(String name, String source, List<String> compilerFlags, List<String> arguments,
+        String stdin, Map<String, String> extraEnvironment) {
 
     /**
      * glibc's tunable that hides CPU features from its function dispatch (names as in glibc
@@ -27,13 +29,23 @@ public record ProgramCase(String name, String source, List<String> arguments, St
     private static final Map<String, String> SSE2_BASELINE = Map.of("GLIBC_TUNABLES",
             "glibc.cpu.hwcaps=-SSE4_2,-SSE4_1,-SSSE3,-AVX2,-AVX,-ERMS");
 
+    /** Every extension JefeVM's CPUID advertises that gcc can use on integer code. */
+    private static final List<String> INTEGER_EXTENSIONS =
+            List.of("-mbmi", "-mbmi2", "-mlzcnt", "-mpopcnt", "-mmovbe", "-madx", "-msse4.2");
+
     public ProgramCase {
+        compilerFlags = List.copyOf(compilerFlags);
         arguments = List.copyOf(arguments);
         extraEnvironment = Map.copyOf(extraEnvironment);
     }
 
     ProgramCase(String name, String source, List<String> arguments, String stdin) {
-        this(name, source, arguments, stdin, Map.of());
+        this(name, source, List.of(), arguments, stdin, Map.of());
+    }
+
+    /** A case named {@code name} that runs {@code source} built with extra flags. */
+    static ProgramCase built(String name, String source, List<String> compilerFlags) {
+        return new ProgramCase(name, source, compilerFlags, List.of(), "", Map.of());
     }
 
     /** A case named after its source, run without arguments or input. */
@@ -67,9 +79,12 @@ public record ProgramCase(String name, String source, List<String> arguments, St
                 of("signals"),
                 new ProgramCase("fileio", "fileio", List.of("."), ""),
                 of("integer"),
+                built("integer-extensions", "integer", INTEGER_EXTENSIONS),
                 of("floating"),
+                built("floating-sse4.1", "floating", List.of("-msse4.1")),
                 of("strings"),
-                new ProgramCase("strings-sse2-baseline", "strings", List.of(), "", SSE2_BASELINE),
+                new ProgramCase("strings-sse2-baseline", "strings", List.of(), List.of(), "", SSE2_BASELINE),
+                built("strings-O3-x86-64-v2", "strings", List.of("-O3", "-march=x86-64-v2")),
                 of("qsort"),
                 of("malloc"),
                 new ProgramCase("compute-small", "compute", List.of("2", "3000"), ""));

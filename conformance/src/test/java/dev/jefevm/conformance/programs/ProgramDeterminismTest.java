@@ -29,7 +29,7 @@ class ProgramDeterminismTest {
     @MethodSource("dev.jefevm.conformance.programs.ProgramCase#all")
     void nativeRun_repeatedInAnotherDirectory_printsTheSameTranscript(ProgramCase program, @TempDir Path scratch)
             throws Exception {
-        ProgramLaunch launch = new ProgramLaunch(compiler.executable(program.source()), program.arguments(),
+        ProgramLaunch launch = new ProgramLaunch(compiler.executable(program.source(), program.compilerFlags()), program.arguments(),
                 program.environment(), scratch, program.stdinBytes());
 
         ProgramOutcome first = NativeLauncher.run(launch.in(Files.createDirectory(scratch.resolve("first"))));

@@ -52,9 +52,17 @@ public final class StaticProgramCompiler {
 
     /** Returns the executable for {@code <name>.c}, compiling it first if no current one exists. */
     public Path executable(String name) throws IOException, InterruptedException {
+        return executable(name, List.of());
+    }
+
+    /**
+     * Returns the executable for {@code <name>.c} built with {@code extraFlags} after the usual
+     * ones, compiling it first if no current one exists.
+     */
+    public Path executable(String name, List<String> extraFlags) throws IOException, InterruptedException {
         Path source = sourceDirectory.resolve(name + ".c");
         byte[] text = Files.readAllBytes(source);
-        Path target = outputDirectory.resolve(name + "-" + fingerprint(text));
+        Path target = outputDirectory.resolve(name + "-" + fingerprint(text, extraFlags));
         if (Files.isExecutable(target)) {
             return target;
         }
@@ -64,6 +72,7 @@ public final class StaticProgramCompiler {
         List<String> command = new ArrayList<>();
         command.add("gcc");
         command.addAll(FLAGS);
+        command.addAll(extraFlags);
         command.add("-o");
         command.add(partial.toString());
         command.add(source.toString());
@@ -82,11 +91,12 @@ public final class StaticProgramCompiler {
         return target;
     }
 
-    private static String fingerprint(byte[] source) {
+    private static String fingerprint(byte[] source, List<String> extraFlags) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(source);
             digest.update(String.join(" ", FLAGS).getBytes(StandardCharsets.UTF_8));
+            digest.update(String.join(" ", extraFlags).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest.digest(), 0, 6);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);

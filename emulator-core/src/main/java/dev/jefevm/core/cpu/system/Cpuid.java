@@ -14,8 +14,8 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * <p>The instruction set is x86-64-v2 (CMPXCHG16B, LAHF/SAHF, POPCNT, SSE3, SSSE3, SSE4.1,
  * SSE4.2: what glibc's ISA-level check and its SSE4.2 string functions such as strcspn's
  * PCMPISTRI need) plus MOVBE, LZCNT, BMI1, BMI2, ADX, FSGSBASE and ERMS (REP MOVSB/STOSB are
- * exact element-by-element, so glibc may choose its rep-movsb memcpy). The x87 FPU bit waits
- * for {@link #X87_ADVERTISED}. Not advertised because not implemented: XSAVE/AVX and everything
+ * exact element-by-element, so glibc may choose its rep-movsb memcpy), and the x87 FPU with
+ * FCMOV/FCOMI. Not advertised because not implemented: XSAVE/AVX and everything
  * built on them (so OSXSAVE stays clear and glibc keeps to its SSE2/SSE4 routines), AES,
  * PCLMULQDQ, FMA, F16C, RDRAND, SYSENTER, SMEP/SMAP, PCID, MONITOR, x2APIC, PSE (32-bit paging).
  */
@@ -29,12 +29,6 @@ public final class Cpuid {
 
     /** Family 6, model 0x1A (a Nehalem-class part without AVX), stepping 5: EAX of leaf 1. */
     static final int SIGNATURE = 0x0001_06A5;
-
-    /**
-     * Whether leaf 1 EDX reports the x87 FPU: false until every x87 instruction the decoder
-     * routes to the X87 family passes its conformance tests; then the lead sets it to true.
-     */
-    static final boolean X87_ADVERTISED = false;
 
     // Leaf 1 EDX (SDM Vol.2 Table 3-11)
     static final int EDX1_FPU = 1, EDX1_DE = 1 << 2, EDX1_TSC = 1 << 4, EDX1_MSR = 1 << 5, EDX1_PAE = 1 << 6, EDX1_CX8 = 1 << 8,
@@ -88,7 +82,7 @@ public final class Cpuid {
                     b = (8 << 8) | (1 << 16); // CLFLUSH line 8*8 = 64 bytes, one logical processor, APIC ID 0
                     c = ECX1_SSE3 | ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_MOVBE | ECX1_POPCNT
                             | ECX1_HYPERVISOR;
-                    d = (X87_ADVERTISED ? EDX1_FPU : 0) | EDX1_DE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8 | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT
+                    d = EDX1_FPU | EDX1_DE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8 | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT
                             | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR | EDX1_SSE | EDX1_SSE2;
                     if ((s.apicBase & (1L << 11)) != 0) {
                         d |= EDX1_APIC; // SDM Vol.3 11.4.3: the flag follows IA32_APIC_BASE.EN

@@ -128,6 +128,6 @@ final class PartialRemainder {
             return;
         }
         int n = Long.numberOfLeadingZeros(r);
-        Extended80.roundToRegister(s, 0, sign, unitExp - n, r << n, 0, 64, X87Status.RC_NEAREST);
+        Rounding.roundToRegister(s, 0, sign, unitExp - n, r << n, 0, 64, X87Status.RC_NEAREST);
     }
 }

@@ -2,21 +2,27 @@ package dev.jefevm.core.cpu.x87;
 
 import static dev.jefevm.core.cpu.x87.Extended80.INTEGER_BIT;
 import static dev.jefevm.core.cpu.x87.Extended80.MAX_EXP;
+import static dev.jefevm.core.cpu.x87.WideValues.ABOVE;
+import static dev.jefevm.core.cpu.x87.WideValues.BELOW;
+import static dev.jefevm.core.cpu.x87.WideValues.EXACT;
+import static dev.jefevm.core.cpu.x87.WideValues.UNKNOWN;
+import static dev.jefevm.core.cpu.x87.WideValues.toBig;
+import static dev.jefevm.core.cpu.x87.WideValues.write;
 
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
 import java.math.BigDecimal;
-import java.math.BigInteger;
 
 /**
  * F2XM1, FYL2X, FYL2XP1, FSIN, FCOS, FSINCOS, FPTAN and FPATAN (SDM Vol.2). Each result is
- * computed with {@link WideMath} and rounded once to 64 bits by the rounding control (precision
- * control does not apply, SDM Vol.1 8.1.5.2). Results that are exactly representable (log2 of
- * a power of two, 2^x - 1 at integers, ...) come out exact and without #P: a wide result within
- * 2^-40 ulp of a 64-bit value is taken to be that value. Arguments of FSIN, FCOS, FSINCOS and
- * FPTAN are reduced with a 360-bit pi, so large arguments get the mathematically correct result
- * where Intel hardware, reducing with a 66-bit pi, may differ; |x| >= 2^63 sets C2 and leaves
- * ST(0) unchanged. Special operands follow the SDM's tables for each instruction.
+ * computed with {@link WideMath} and rounded once to 64 bits by the rounding control
+ * ({@link WideValues}; precision control does not apply, SDM Vol.1 8.1.5.2). Arguments of FSIN,
+ * FCOS, FSINCOS and FPTAN are reduced with the processors' 66-bit pi, so large arguments come out
+ * as on hardware; |x| >= 2^63 sets C2 and leaves ST(0) unchanged. Special operands follow the
+ * SDM's tables for each instruction; where the SDM calls a result undefined (F2XM1 outside
+ * [-1, 1], FYL2XP1 at x <= -1) or leaves flags to the implementation (exact logarithms still
+ * report #P), the behaviour of the processor the host-oracle vectors were recorded on is followed.
  */
 final class Transcendentals {
 
@@ -34,84 +40,6 @@ final class Transcendentals {
             default -> trig(s, insn);
         }
     }
-
-    // ---------------- conversions ----------------
-
-    /** The value of a finite non-zero register value as a BigDecimal (exact for moderate exponents). */
-    static BigDecimal toBig(long sig, int se) {
-        long m = Extended80.normalized(sig);
-        int e = Extended80.unbiasedExponent(sig, se) - 63;
-        BigDecimal v = new BigDecimal(new BigInteger(Long.toUnsignedString(m)));
-        if (e >= 0) {
-            v = v.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(e)));
-        } else if (e > -600) {
-            v = v.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-e)));
-        } else {
-            v = v.multiply(BigDecimal.valueOf(2).pow(e, WideMath.MC), WideMath.MC);
-        }
-        return Extended80.sign(se) != 0 ? v.negate() : v;
-    }
-
-    /** Where the exact result lies relative to a wide approximation that happens to be a 64-bit value. */
-    static final int EXACT = 2, BELOW = -1, ABOVE = 1, UNKNOWN = 0;
-
-    /**
-     * Rounds a result to 64 bits by the rounding control into ST(i). {@code v} is exact when
-     * {@code tail} is {@link #EXACT}; otherwise it approximates an irrational value, which is
-     * taken to be just below or above it in magnitude ({@link #BELOW}, {@link #ABOVE}) when the
-     * approximation itself has no bits beyond 64 (as sin(x) for tiny x), else just above.
-     */
-    static void write(CpuState s, int i, BigDecimal v, int tail) {
-        if (v.signum() == 0) {
-            Extended80.writeExact(s, i, 0, 0);
-            return;
-        }
-        int sign = v.signum() < 0 ? 1 : 0;
-        BigDecimal a = v.abs();
-        int dexp = a.precision() - a.scale() - 1;
-        double lead = a.movePointLeft(dexp).doubleValue();
-        int e = (int) Math.floor(Math.log(lead) / Math.log(2) + dexp * 3.321928094887362);
-        BigDecimal t = scaled(a, 127 - e);
-        BigInteger n = t.toBigInteger();
-        while (n.bitLength() > 128) {
-            e++;
-            t = scaled(a, 127 - e);
-            n = t.toBigInteger();
-        }
-        while (n.bitLength() < 128) {
-            e--;
-            t = scaled(a, 127 - e);
-            n = t.toBigInteger();
-        }
-        boolean remainder = t.compareTo(new BigDecimal(n)) != 0;
-        long hi = n.shiftRight(64).longValue();
-        long lo = n.longValue();
-        if (tail != EXACT) {
-            if (lo == 0 && !remainder && tail == BELOW) {
-                hi--; // just below hi:0 in magnitude
-                lo = -1;
-                if (hi >= 0) {
-                    hi = (hi << 1) | 1;
-                    e--;
-                }
-            } else {
-                lo |= 1;
-            }
-        } else if (remainder) {
-            lo |= 1;
-        }
-        Extended80.roundToRegister(s, i, sign, e, hi, lo, 64, X87Status.roundingControl(s));
-    }
-
-    /** a * 2^k, exactly. */
-    private static BigDecimal scaled(BigDecimal a, int k) {
-        if (k >= 0) {
-            return a.multiply(new BigDecimal(BigInteger.ONE.shiftLeft(k)));
-        }
-        return a.divide(new BigDecimal(BigInteger.ONE.shiftLeft(-k)));
-    }
-
-    // ---------------- instructions ----------------
 
     /** F2XM1: ST(0) = 2^ST(0) - 1. */
     private static void f2xm1(CpuState s) {
@@ -134,8 +62,10 @@ final class Transcendentals {
         int e = Extended80.unbiasedExponent(x, xe);
         if (e >= 0) {
             if (Extended80.normalized(x) == INTEGER_BIT && e == 0) {
-                // 2^1 - 1 = 1 and 2^-1 - 1 = -1/2, exactly
-                Extended80.writeExact(s, 0, INTEGER_BIT, Extended80.sign(xe) != 0 ? 0xBFFE : Extended80.BIAS);
+                // 2^1 - 1 = 1 and 2^-1 - 1 = -1/2: the recording processor computes them as inexact
+                // values just below 1 and just beyond -1/2, which its rounding then resolves
+                boolean negative = Extended80.sign(xe) != 0;
+                write(s, 0, negative ? new BigDecimal("-0.5") : ONE, negative ? ABOVE : BELOW);
             } else {
                 // outside [-1, 1] the result is undefined (SDM); the recording processor leaves ST(0) with #P
                 s.fpuStatus &= ~X87Status.C1;
@@ -172,11 +102,13 @@ final class Transcendentals {
             finish(s, Extended80.invalid(s, 1)); // log of a negative number: #IA before #D
             return;
         }
-        if ((Extended80.isDenormal(x, xe) || Extended80.isDenormal(y, ye)) && X87Status.raise(s, X87Status.DE)) {
-            return;
+        boolean zeroDivide = !plusOne && xZero && !yZero && !yInf;
+        if (!zeroDivide && (Extended80.isDenormal(x, xe) || Extended80.isDenormal(y, ye))
+                && X87Status.raise(s, X87Status.DE)) {
+            return; // log2(0) * y is #Z only, without #D for a denormal y (as recorded on the host)
         }
-        if (plusOne && !xZero && !xInf && Extended80.unbiasedExponent(x, xe) >= 0) {
-            // |x| >= 1 is outside FYL2XP1's domain (undefined, SDM); the recording processor returns x with #P
+        if (plusOne && xs != 0 && !xZero && !xInf && Extended80.unbiasedExponent(x, xe) >= 0) {
+            // x <= -1 is outside FYL2XP1's domain (undefined, SDM); the recording processor returns x with #P
             s.fpuStatus &= ~X87Status.C1;
             X87Stack.set(s, 1, x, xe);
             X87Status.raise(s, X87Status.PE);
@@ -253,6 +185,10 @@ final class Transcendentals {
         } else {
             if (powerOfTwo != Integer.MIN_VALUE) {
                 write(s, 1, toBig(y, ye).multiply(BigDecimal.valueOf(powerOfTwo)), EXACT);
+                // the recording processor reports even exact logarithms inexact (and so tiny ones underflowing)
+                s.fpuStatus &= ~X87Status.C1;
+                boolean tiny = Extended80.isDenormal(X87Stack.significand(s, 1), X87Stack.signExp(s, 1));
+                X87Status.raise(s, X87Status.PE | (tiny ? X87Status.UE : 0));
             } else {
                 write(s, 1, log.divide(WideMath.LN2, WideMath.MC).multiply(toBig(y, ye), WideMath.MC), UNKNOWN);
             }
@@ -274,18 +210,22 @@ final class Transcendentals {
         return v.compareTo(ONE) == 0 ? k : Integer.MIN_VALUE;
     }
 
+    /** ln(v) for v > 0: v = m * 2^k with m in [1, 2), the exponent k estimated from the decimal exponent. */
     private static BigDecimal lnOf(BigDecimal v) {
-        int e = 0;
+        int dexp = v.precision() - v.scale() - 1;
+        double lead = v.movePointLeft(dexp).doubleValue();
+        int k = (int) Math.floor(Math.log(lead) / Math.log(2) + dexp * 3.321928094887362);
         BigDecimal two = BigDecimal.valueOf(2);
-        while (v.compareTo(two) >= 0) {
-            v = v.divide(two);
-            e++;
+        BigDecimal m = v.multiply(two.pow(-k, WideMath.MC), WideMath.MC);
+        while (m.compareTo(two) >= 0) {
+            m = m.divide(two);
+            k++;
         }
-        while (v.compareTo(ONE) < 0) {
-            v = v.multiply(two);
-            e--;
+        while (m.compareTo(ONE) < 0) {
+            m = m.multiply(two);
+            k--;
         }
-        return WideMath.ln(v, e);
+        return WideMath.ln(m, k);
     }
 
     /** Pops after a two-operand instruction unless an unmasked exception aborted it. */
@@ -357,8 +297,7 @@ final class Transcendentals {
 
     /** FSIN, FCOS, FSINCOS, FPTAN. */
     private static void trig(CpuState s, Instruction insn) {
-        boolean pushes = insn.op == dev.jefevm.core.cpu.decode.Op.FSINCOS
-                || insn.op == dev.jefevm.core.cpu.decode.Op.FPTAN;
+        boolean pushes = insn.op == Op.FSINCOS || insn.op == Op.FPTAN;
         if (X87Stack.isEmpty(s, 0)) {
             if (!X87Stack.underflow(s, 0) && pushes) {
                 X87Stack.push(s, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
@@ -366,7 +305,10 @@ final class Transcendentals {
             return;
         }
         if (pushes && X87Stack.full(s)) {
-            X87Stack.overflow(s);
+            // masked stack overflow: the argument too becomes the indefinite (as recorded on the host)
+            if (!X87Stack.overflow(s)) {
+                X87Stack.set(s, 1, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
+            }
             return;
         }
         long x = X87Stack.significand(s, 0);
@@ -411,13 +353,13 @@ final class Transcendentals {
         }
         switch (insn.op) {
             case FSIN -> writeSigned(s, 0, sin, x, xe);
-            case FCOS -> write(s, 0, cos, BELOW);
+            case FCOS -> write(s, 0, cos, Extended80.isZero(x, xe) ? EXACT : BELOW);
             case FSINCOS -> {
                 writeSigned(s, 0, sin, x, xe);
                 int flags = s.fpuStatus;
                 boolean up = (flags & X87Status.C1) != 0;
                 X87Stack.decrementTop(s);
-                write(s, 0, cos, BELOW);
+                write(s, 0, cos, Extended80.isZero(x, xe) ? EXACT : BELOW);
                 if (up) {
                     s.fpuStatus |= X87Status.C1;
                 }
@@ -426,7 +368,8 @@ final class Transcendentals {
                 if (Extended80.isZero(x, xe)) {
                     Extended80.writeExact(s, 0, x, xe);
                 } else {
-                    write(s, 0, sin.divide(cos, WideMath.MC), ABOVE);
+                    // tan(x) = sin(x) when cos(x) rounds to 1: keep sin(x) exact so the tail decides
+                    write(s, 0, cos.compareTo(ONE) == 0 ? sin : sin.divide(cos, WideMath.MC), ABOVE);
                 }
                 boolean up = (s.fpuStatus & X87Status.C1) != 0;
                 X87Stack.push(s, INTEGER_BIT, Extended80.BIAS);

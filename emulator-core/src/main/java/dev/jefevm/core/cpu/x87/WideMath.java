@@ -135,6 +135,9 @@ final class WideMath {
 
     /** atan(z) for any z: range-reduced to |z| <= 1, then halved twice, then the series. */
     static BigDecimal atan(BigDecimal z) {
+        if (z.abs().compareTo(BigDecimal.ONE.movePointLeft(DIGITS / 2 + 2)) < 0) {
+            return z; // atan(z) = z - z^3/3 ...: below this precision, z itself
+        }
         boolean negative = z.signum() < 0;
         z = z.abs();
         boolean inverted = z.compareTo(BigDecimal.ONE) > 0;

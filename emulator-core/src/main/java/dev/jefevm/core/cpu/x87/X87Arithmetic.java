@@ -5,6 +5,7 @@ import static dev.jefevm.core.cpu.x87.Extended80.INTEGER_BIT;
 import static dev.jefevm.core.cpu.x87.Extended80.MAX_EXP;
 
 import dev.jefevm.core.cpu.Cpu;
+import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
@@ -49,7 +50,7 @@ final class X87Arithmetic {
             case FXTRACT -> extract(s);
             case FPREM -> PartialRemainder.execute(s, false);
             case FPREM1 -> PartialRemainder.execute(s, true);
-            default -> throw new IllegalStateException("not an x87 arithmetic operation: " + insn.op);
+            default -> throw CpuFault.ud(); // not reached: X87Executor dispatches only the operations above
         }
     }
 
@@ -102,12 +103,12 @@ final class X87Arithmetic {
             return;
         }
         switch (kind) {
-            case ADD -> Extended80.add(s, dst, dSig, dSe, srcSig, srcSe, false);
-            case SUB -> Extended80.add(s, dst, dSig, dSe, srcSig, srcSe, true);
-            case SUBR -> Extended80.add(s, dst, srcSig, srcSe, dSig, dSe, true);
-            case MUL -> Extended80.multiply(s, dst, dSig, dSe, srcSig, srcSe);
-            case DIV -> Extended80.divide(s, dst, dSig, dSe, srcSig, srcSe);
-            default -> Extended80.divide(s, dst, srcSig, srcSe, dSig, dSe);
+            case ADD -> ExtendedArithmetic.add(s, dst, dSig, dSe, srcSig, srcSe, false);
+            case SUB -> ExtendedArithmetic.add(s, dst, dSig, dSe, srcSig, srcSe, true);
+            case SUBR -> ExtendedArithmetic.add(s, dst, srcSig, srcSe, dSig, dSe, true);
+            case MUL -> ExtendedArithmetic.multiply(s, dst, dSig, dSe, srcSig, srcSe);
+            case DIV -> ExtendedArithmetic.divide(s, dst, dSig, dSe, srcSig, srcSe);
+            default -> ExtendedArithmetic.divide(s, dst, srcSig, srcSe, dSig, dSe);
         }
         if (pop && !X87Status.preComputationFault(s)) {
             X87Stack.pop(s);
@@ -184,7 +185,7 @@ final class X87Arithmetic {
         BigInteger aligned = r.shiftLeft(128 - bits);
         long hi = aligned.shiftRight(64).longValue();
         long lo = aligned.longValue() | (sticky ? 1 : 0);
-        Extended80.roundToRegister(s, 0, 0, (e - 63 - k) / 2 + bits - 1, hi, lo);
+        Rounding.roundToRegister(s, 0, 0, (e - 63 - k) / 2 + bits - 1, hi, lo);
     }
 
     /** FRNDINT: round to an integer by the rounding control (precision control does not apply). */
@@ -261,14 +262,19 @@ final class X87Arithmetic {
         long n = 0;
         if (!Extended80.isZero(b, be)) {
             long mag = X87Convert.truncatedMagnitude(b, be);
-            n = mag == -1 || mag > 1 << 20 ? 1 << 20 : mag;
+            n = mag == -1 || Long.compareUnsigned(mag, 1 << 20) > 0 ? 1 << 20 : mag; // beyond any exponent range
             if (Extended80.sign(be) != 0) {
                 n = -n;
             }
         }
-        // precision control does not apply to FSCALE (SDM Vol.1 8.1.5.2)
-        Extended80.roundToRegister(s, 0, Extended80.sign(ae), Extended80.unbiasedExponent(a, ae) + (int) n,
+        // precision control does not apply to FSCALE (SDM Vol.1 8.1.5.2); an unmasked overflow or
+        // underflow still gets the masked result (infinity, zero or denormal) on the recording processor
+        int control = s.fpuControl;
+        s.fpuControl |= X87Status.OE | X87Status.UE;
+        Rounding.roundToRegister(s, 0, Extended80.sign(ae), Extended80.unbiasedExponent(a, ae) + (int) n,
                 Extended80.normalized(a), 0, 64, X87Status.roundingControl(s));
+        s.fpuControl = control;
+        X87Status.updateSummary(s);
     }
 
     /** FXTRACT: ST(0) becomes the unbiased exponent, then the significand (exponent 0) is pushed. */

@@ -19,8 +19,8 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * FCOM-style results go to C3, C2, C0 (greater 000, less 001, equal 100, unordered 111) with
  * C1 cleared; FCOMI-style results go to ZF, PF, CF with OF, SF and AF cleared. The ordered
  * forms (FCOM, FICOM, FCOMI, FTST) signal #IA for any NaN, the unordered forms only for SNaNs;
- * both for unsupported formats. An unmasked #IA or #D leaves the flags and the stack as they
- * were.
+ * both for unsupported formats. After an unmasked #IA or #D the result is still reported
+ * ("unordered" for #IA) but nothing is popped, as the processor the tests were recorded on does.
  */
 final class X87Compare {
 
@@ -81,10 +81,9 @@ final class X87Compare {
     private static void compareWith(CpuState s, int i, long sig, int se, boolean memoryDenormal,
                                     boolean unordered, boolean eflags, int pops) {
         int result;
+        boolean aborted = false;
         if (X87Stack.isEmpty(s, 0) || (i >= 0 && X87Stack.isEmpty(s, i))) {
-            if (X87Stack.underflow(s, -1)) {
-                return;
-            }
+            aborted = X87Stack.underflow(s, -1);
             result = UNORDERED;
         } else {
             long a = X87Stack.significand(s, 0);
@@ -98,14 +97,11 @@ final class X87Compare {
             if (nan || unsupported) {
                 boolean signal = unsupported || !unordered || Extended80.isSignaling(a, ae)
                         || Extended80.isSignaling(sig, se);
-                if (signal && X87Status.raise(s, X87Status.IE)) {
-                    return;
-                }
+                aborted = signal && X87Status.raise(s, X87Status.IE);
                 result = UNORDERED;
             } else {
-                if ((memoryDenormal || Extended80.isDenormal(a, ae) || Extended80.isDenormal(sig, se))
-                        && X87Status.raise(s, X87Status.DE)) {
-                    return;
+                if (memoryDenormal || Extended80.isDenormal(a, ae) || Extended80.isDenormal(sig, se)) {
+                    aborted = X87Status.raise(s, X87Status.DE);
                 }
                 int c = Extended80.compareOrdered(a, ae, sig, se);
                 result = c > 0 ? GREATER : c < 0 ? LESS : EQUAL;
@@ -130,6 +126,9 @@ final class X87Compare {
                 default -> 0;
             };
             X87Status.setConditions(s, CONDITION, c);
+        }
+        if (aborted) {
+            return; // after an unmasked #IA or #D the result is still reported, but nothing is popped (as recorded on the host)
         }
         for (int k = 0; k < pops; k++) {
             X87Stack.pop(s);

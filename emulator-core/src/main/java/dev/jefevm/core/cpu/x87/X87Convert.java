@@ -135,8 +135,8 @@ public final class X87Convert {
         int rc = X87Status.roundingControl(s);
         long mask = -1L >>> prec;
         if (e < emin) {
-            boolean tiny = !Extended80.TINY_AFTER_ROUNDING || e < emin - 1
-                    || Extended80.roundSignificand(hi, 0, prec, rc, sgn) != 0;
+            boolean tiny = !Rounding.TINY_AFTER_ROUNDING || e < emin - 1
+                    || Rounding.roundSignificand(hi, 0, prec, rc, sgn) != 0;
             if (tiny && !X87Status.masked(s, X87Status.UE)) {
                 X87Status.raise(s, X87Status.UE);
                 return 0;
@@ -151,7 +151,7 @@ public final class X87Convert {
             }
             long trunc = hi & ~mask;
             boolean inexact = ((hi & mask) | lo) != 0;
-            long r = Extended80.roundSignificand(hi, lo, prec, rc, sgn);
+            long r = Rounding.roundSignificand(hi, lo, prec, rc, sgn);
             long field = r < 0 ? 1 : 0;
             if (inexact) {
                 X87Status.setC1(s, r != trunc);
@@ -161,7 +161,7 @@ public final class X87Convert {
         }
         long trunc = hi & ~mask;
         boolean inexact = (hi & mask) != 0;
-        long r = Extended80.roundSignificand(hi, lo, prec, rc, sgn);
+        long r = Rounding.roundSignificand(hi, lo, prec, rc, sgn);
         if (r == 0) {
             r = INTEGER_BIT;
             e++;

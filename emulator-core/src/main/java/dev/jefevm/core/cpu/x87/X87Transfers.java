@@ -8,6 +8,7 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
 import dev.jefevm.core.cpu.mmu.Mmu;
 
 /**
@@ -42,7 +43,7 @@ final class X87Transfers {
                 }
             }
             case FST, FSTP -> {
-                boolean pop = insn.op == dev.jefevm.core.cpu.decode.Op.FSTP;
+                boolean pop = insn.op == Op.FSTP;
                 if (insn.kind0 == Instruction.K_MEM) {
                     storeMemory(cpu, insn, pop);
                 } else {
@@ -77,7 +78,7 @@ final class X87Transfers {
     }
 
     private static void pushConstant(CpuState s, long hi, long lo, int exp) {
-        long sig = Extended80.roundSignificand(hi, lo, 64, X87Status.roundingControl(s), 0);
+        long sig = Rounding.roundSignificand(hi, lo, 64, X87Status.roundingControl(s), 0);
         pushExact(s, sig, exp + Extended80.BIAS);
     }
 
@@ -131,8 +132,8 @@ final class X87Transfers {
                 return;
             }
             sig |= QUIET_BIT;
-        } else if (denormal && X87Status.raise(s, X87Status.DE)) {
-            return;
+        } else if (denormal) {
+            X87Status.raise(s, X87Status.DE); // the load completes even when #D is unmasked (as recorded on the host)
         }
         pushExact(s, sig, se);
     }

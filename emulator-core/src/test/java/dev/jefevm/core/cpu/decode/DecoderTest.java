@@ -333,7 +333,7 @@ class DecoderTest {
     @ParameterizedTest(name = "{0} is #UD")
     @ValueSource(strings = {
             "06", "07", "0e", "16", "17", "1e", "1f", "27", "2f", "37", "3f", "60", "61", "62", "82c001",
-            "9a", "c5f877", "c4e27900c1", "ce", "d4", "d5", "d6", "ea", "d8c0", "0f0f", "0fff", // C4/C5: VEX AVX, no CPUID.AVX
+            "9a", "c5f877", "c4e27900c1", "ce", "d4", "d5", "d6", "ea", "dae0", "0f0f", "0fff", // C4/C5: VEX AVX, no CPUID.AVX
             "f08bc1",        // lock mov
             "f001c8",        // lock add to a register
             "f090",          // lock nop

@@ -117,11 +117,18 @@ class X87HostOracleTest {
         }
     }
 
+    /** Whether two finite values of one sign are adjacent or equal (across a binade boundary too). */
     private static boolean withinOneUlp(String want, String got) {
-        if (!want.substring(0, 4).equals(got.substring(0, 4))) {
+        int we = Integer.parseInt(want.substring(0, 4), 16), ge = Integer.parseInt(got.substring(0, 4), 16);
+        if ((we & 0x8000) != (ge & 0x8000)) {
             return false;
         }
-        long a = Long.parseUnsignedLong(want.substring(4), 16), b = Long.parseUnsignedLong(got.substring(4), 16);
-        return Math.abs(a - b) <= 1;
+        long ws = Long.parseUnsignedLong(want.substring(4), 16), gs = Long.parseUnsignedLong(got.substring(4), 16);
+        // position on the number line: exponent, then the 63 fraction bits
+        java.math.BigInteger w = java.math.BigInteger.valueOf(we & 0x7FFF).shiftLeft(63).add(
+                java.math.BigInteger.valueOf(ws & Long.MAX_VALUE));
+        java.math.BigInteger g = java.math.BigInteger.valueOf(ge & 0x7FFF).shiftLeft(63).add(
+                java.math.BigInteger.valueOf(gs & Long.MAX_VALUE));
+        return w.subtract(g).abs().compareTo(java.math.BigInteger.ONE) <= 0;
     }
 }

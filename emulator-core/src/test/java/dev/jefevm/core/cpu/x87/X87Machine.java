@@ -7,6 +7,8 @@ import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.RunResult;
 import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.BarePlatform;
+import dev.jefevm.core.cpu.decode.Decoder;
+import dev.jefevm.core.cpu.decode.Instruction;
 import java.util.HexFormat;
 
 /**
@@ -46,6 +48,18 @@ final class X87Machine {
         s.rip = CODE;
         s.halted = false;
         return cpu.run(1000);
+    }
+
+    /**
+     * Decodes the instruction at {@link #CODE} (hex) with the standard decoder and executes it
+     * directly with {@link X87Executor}, so a fault surfaces as a thrown {@code CpuFault}.
+     */
+    void exec(String hex) {
+        byte[] code = HexFormat.of().parseHex(hex);
+        cpu.memory.writeBytes(CODE, code, 0, code.length);
+        Instruction insn = new Decoder().decode(a -> cpu.memory.read8(a), CODE);
+        s.rip = CODE + insn.length;
+        X87Executor.execute(cpu, insn);
     }
 
     /** Sets ST(i) (marking it valid) with a 20-hex-digit value: sign+exponent, then significand. */
