@@ -33,6 +33,7 @@
 #define CODE_SIZE 0x1000UL
 #define DATA_BASE 0x20000000UL
 #define DATA_SIZE 0x10000UL
+#define READ_ONLY_BASE 0x30000000UL /* one zero page mapped read-only: writes fault */
 #define MAX_CODE 256
 #define MAGIC 0x45534143U
 
@@ -235,6 +236,10 @@ static void run_one(void) {
 int main(void) {
     map_fixed(CODE_BASE, CODE_SIZE, PROT_READ | PROT_WRITE | PROT_EXEC);
     map_fixed(DATA_BASE, DATA_SIZE, PROT_READ | PROT_WRITE);
+    map_fixed(READ_ONLY_BASE, 0x1000, PROT_READ);
+    /* Read it once so the kernel maps the zero page: a write then faults on a present page
+       (error code P|W|U = 7, as in JefeVM), not on the demand-paged hole (6). */
+    (void)*(volatile uint8_t *)READ_ONLY_BASE;
     __asm__ volatile("fxsave64 %0" : "=m"(oracle_host_fx));
     install_handlers();
     for (;;) {

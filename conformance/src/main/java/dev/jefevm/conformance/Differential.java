@@ -35,6 +35,14 @@ public final class Differential implements AutoCloseable {
 
     /** Runs {@code c} on both sides, compares, and records the verdict in the report. */
     public Verdict check(CpuCase c) throws IOException {
+        return check(c, "");
+    }
+
+    /**
+     * As {@link #check(CpuCase)}; a mismatch's detail and report entry also carry
+     * {@code reproduce}, the command that replays this case (empty when there is none).
+     */
+    public Verdict check(CpuCase c, String reproduce) throws IOException {
         CaseResult host = oracle.run(c);
         if (host.outcome() == CaseResult.Outcome.NOT_COMPARABLE || host.outcome() == CaseResult.Outcome.TIMEOUT) {
             ConformanceReport.recordNotComparable(c.family(), host.detail());
@@ -48,7 +56,10 @@ public final class Differential implements AutoCloseable {
         }
         String detail = c + "\n  differences:\n    " + String.join("\n    ", d) + "\n  host:   " + host.describe()
                 + "\n  jefevm: " + mine.describe();
-        ConformanceReport.recordMismatch(c.family(), detail);
+        ConformanceReport.recordMismatch(c.family(), detail, reproduce);
+        if (!reproduce.isEmpty()) {
+            detail += "\n  reproduce: " + reproduce;
+        }
         return new Verdict(true, d, detail);
     }
 

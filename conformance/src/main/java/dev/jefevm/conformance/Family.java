@@ -17,7 +17,8 @@ public enum Family {
     SSE_SSE2("SSE/SSE2", true),
     SSE3_SSE42("SSE3/SSSE3/SSE4.1/SSE4.2", true),
     BMI_ADX_CRC32("BMI1/BMI2/ADX/CRC32", true),
-    X87("x87", true);
+    X87("x87", true),
+    MMX("MMX", true);
 
     /** The name in the report. */
     public final String title;

@@ -18,21 +18,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a {@link CpuCase} on the JefeVM interpreter the way the native oracle runs it on the host:
  * CPL 3 in 64-bit long mode with control registers as Linux sets them, 4-level page tables that
- * map only the code page and the data area at {@link GuestLayout}'s addresses (user, writable),
- * and a {@link UserModeTraps} kernel that stops at the SYSCALL appended after the sequence or at
+ * map only the code page, the data area (user, writable) and the read-only zero page at
+ * {@link GuestLayout}'s addresses, and a {@link UserModeTraps} kernel that stops at the SYSCALL appended after the sequence or at
  * the first exception. One runner serves many cases; it is not thread-safe.
  */
 public final class JefeVmRunner implements UserModeTraps {
 
     private static final Logger LOG = LoggerFactory.getLogger(JefeVmRunner.class);
 
-    private static final long PML4 = 0x1000, PDPT = 0x2000, PD = 0x3000, PT_CODE = 0x4000, PT_DATA = 0x5000;
-    private static final long CODE_FRAME = 0x1_0000, DATA_FRAME = 0x2_0000;
+    private static final long PML4 = 0x1000, PDPT = 0x2000, PD = 0x3000, PT_CODE = 0x4000, PT_DATA = 0x5000,
+            PT_READ_ONLY = 0x6000;
+    private static final long CODE_FRAME = 0x1_0000, DATA_FRAME = 0x2_0000,
+            READ_ONLY_FRAME = DATA_FRAME + GuestLayout.DATA_SIZE;
     private static final long PTE_USER_RW = 7; // P | RW | US (SDM Vol.3 4.5, Table 4-19)
+    private static final long PTE_USER_READ_ONLY = 5; // P | US
     private static final int SYSCALL_LENGTH = 2;
     /** Instructions per Cpu.run call, and how many calls before the case counts as hung. */
     private static final long BUDGET_SLICE = 4096, MAX_SLICES = 512;
-    private static final int USER_CS = 0x23, USER_DS = 0x1B;
+    /** Linux's 64-bit user code and stack selectors (FNSTENV/FNSAVE store CS, so the host's value matters). */
+    private static final int USER_CS = 0x33, USER_DS = 0x2B;
 
     private final PhysicalMemory memory = new PhysicalMemory(1 << 20);
     private final CpuState state = new CpuState();
@@ -51,6 +55,8 @@ public final class JefeVmRunner implements UserModeTraps {
         for (int i = 0; i < GuestLayout.DATA_SIZE / 4096; i++) {
             memory.write64(PT_DATA + 8 * ((GuestLayout.DATA_BASE >>> 12 & 511) + i), (DATA_FRAME + 4096L * i) | PTE_USER_RW);
         }
+        memory.write64(PD + 8 * (GuestLayout.READ_ONLY_BASE >>> 21 & 511), PT_READ_ONLY | PTE_USER_RW);
+        memory.write64(PT_READ_ONLY + 8 * (GuestLayout.READ_ONLY_BASE >>> 12 & 511), READ_ONLY_FRAME | PTE_USER_READ_ONLY);
         cpu.setUserModeTraps(this);
     }
 
@@ -90,6 +96,12 @@ public final class JefeVmRunner implements UserModeTraps {
         s.fpuControl = x.control();
         s.fpuStatus = x.status();
         s.fpuTagWord = x.abridgedTags();
+        // the oracle's FXRSTOR64 image has zero FIP, FDP and FOP; FCS and FDS read back as zero after it
+        s.fpuIp = 0;
+        s.fpuDp = 0;
+        s.fpuOpcode = 0;
+        s.fpuCs = 0;
+        s.fpuDs = 0;
         for (int i = 0; i < 8; i++) {
             int physical = (x.top() + i) & 7;
             s.fpuMantissa[physical] = x.mantissa()[i];

@@ -44,7 +44,11 @@ public final class OracleProcess implements AutoCloseable {
      * not there: the build script leaves a {@code .unavailable} file with the reason.
      */
     public static Availability locate() {
-        String property = System.getProperty("jefevm.oracle.binary");
+        return locate(System.getProperty("jefevm.oracle.binary"));
+    }
+
+    /** As {@link #locate()} for the binary path {@code property} (null: not configured). */
+    static Availability locate(String property) {
         if (property == null) {
             return new Availability(null, "system property jefevm.oracle.binary is not set (run through Maven)");
         }

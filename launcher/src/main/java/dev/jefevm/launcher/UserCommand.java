@@ -8,6 +8,7 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code jefevm user}: runs a static Linux x86_64 program on the JefeVM CPU with a host-side
@@ -50,7 +52,7 @@ final class UserCommand implements Callable<Integer> {
     @Option(names = "--strace", description = "Log every system call (name, arguments, result) to stderr.")
     private boolean strace;
 
-    @Parameters(index = "0", paramLabel = "PROGRAM", description = "The x86_64 Linux ELF program to run (static, or with its loader on this host).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM", description = "The x86_64 Linux ELF program to run (static, or with its loader on this host).")
     private Path program;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "Arguments for the program.")
@@ -64,6 +66,9 @@ final class UserCommand implements Callable<Integer> {
             return spec;
         }
     }
+
+    @Spec
+    private CommandSpec spec;
 
     private final InputStream in;
     private final OutputStream out;
@@ -85,6 +90,15 @@ final class UserCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws UsageException {
+        if (program == null) {
+            // Nothing to run: say so with the synopsis, like other command-line tools (status 2, usage error).
+            PrintWriter e = spec.commandLine().getErr();
+            e.println("jefevm: user: no PROGRAM to run");
+            e.print(spec.commandLine().getHelp().synopsis(0));
+            e.println("Try 'jefevm user --help' for more information.");
+            e.flush();
+            return ExitStatus.USAGE;
+        }
         Map<String, String> env = new LinkedHashMap<>(hostEnvironment);
         for (String e : environment) {
             int eq = e.indexOf('=');

@@ -1,6 +1,8 @@
 package dev.jefevm.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -45,7 +48,7 @@ class UserCommandTest {
 
         assertEquals(ExitStatus.USAGE, status);
         assertEquals(1, err.toString().lines().count(), err.toString());
-        assertTrue(err.toString().startsWith("jefevm: /no/such/program: not a file"), err.toString());
+        assertTrue(err.toString().startsWith("jefevm: /no/such/program: no such file"), err.toString());
     }
 
     @Test
@@ -59,11 +62,14 @@ class UserCommandTest {
     }
 
     @Test
-    void noProgram_isAUsageError() {
+    void noProgram_printsTheUsageAndExits2() {
         int status = jefevm();
 
+        String text = err.toString();
         assertEquals(ExitStatus.USAGE, status);
-        assertTrue(err.toString().startsWith("jefevm: "), err.toString());
+        assertTrue(text.startsWith("jefevm: user: no PROGRAM to run\nUsage: "), text);
+        assertTrue(text.contains("PROGRAM [ARGS...]"), text);
+        assertTrue(text.contains("Try 'jefevm user --help'"), text);
     }
 
     @Test
@@ -102,5 +108,24 @@ class UserCommandTest {
 
         assertEquals(ExitStatus.USAGE, status);
         assertTrue(err.toString().contains("NAME=VALUE"), err.toString());
+    }
+
+    @Test
+    void sigint_endsAProgramThatLoopsForever() throws Exception {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // env --default-signal: a test run from a background job inherits SIGINT ignored, and the JVM keeps it so.
+        Process jefevm = new ProcessBuilder("env", "--default-signal=INT", java, "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "user", BUSYBOX.toString(), "sh", "-c",
+                "while :; do :; done").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertFalse(jefevm.waitFor(1500, TimeUnit.MILLISECONDS), "the endless loop ended by itself");
+
+        new ProcessBuilder("kill", "-INT", Long.toString(jefevm.pid())).start().waitFor();
+        boolean ended = jefevm.waitFor(20, TimeUnit.SECONDS);
+        if (!ended) {
+            jefevm.destroyForcibly();
+        }
+
+        assertAll(() -> assertTrue(ended, "SIGINT did not end jefevm"), () -> assertEquals(128 + 2, jefevm.exitValue()));
     }
 }

@@ -9,6 +9,8 @@ import dev.jefevm.linuxuser.elf.ElfImage;
 import dev.jefevm.linuxuser.fs.FdTable;
 import dev.jefevm.linuxuser.fs.StreamInput;
 import dev.jefevm.linuxuser.fs.StreamOutput;
+import dev.jefevm.linuxuser.mem.GuestFault;
+import dev.jefevm.linuxuser.mem.GuestMemoryExhausted;
 import dev.jefevm.linuxuser.proc.Process;
 import dev.jefevm.linuxuser.sys.Kernel;
 import java.io.InputStream;
@@ -56,7 +58,13 @@ public final class LinuxUser {
                 throw new LinuxUserException(config.program + ": cannot load its dynamic loader: " + e.getMessage());
             }
         }
-        PhysicalMemory memory = new PhysicalMemory(config.memory);
+        PhysicalMemory memory;
+        try {
+            memory = new PhysicalMemory(config.memory);
+        } catch (OutOfMemoryError e) {
+            throw new LinuxUserException("cannot reserve " + (config.memory >> 20) + " MiB of guest RAM on this host: "
+                    + e.getMessage());
+        }
         Cpu cpu = new Cpu(new CpuState(), memory, new BarePlatform(VirtualClock.realTime()));
         Kernel kernel = new Kernel(cpu, config.strace);
         FdTable fds = new FdTable();
@@ -68,8 +76,15 @@ public final class LinuxUser {
             env.add(e.getKey() + "=" + e.getValue());
         }
         List<String> argv = config.argv != null ? config.argv : List.of(config.program.toString());
-        kernel.start(image, interpreter, config.program.toAbsolutePath(), argv, env,
-                config.workingDirectory.toAbsolutePath().normalize(), fds);
+        try {
+            kernel.start(image, interpreter, config.program.toAbsolutePath(), argv, env,
+                    config.workingDirectory.toAbsolutePath().normalize(), fds);
+        } catch (GuestMemoryExhausted e) {
+            throw new LinuxUserException(config.program + ": does not fit in " + (config.memory >> 20)
+                    + " MiB of guest RAM (--memory)");
+        } catch (GuestFault e) {
+            throw new LinuxUserException(config.program + ": its arguments and environment do not fit on the stack");
+        }
         return Process.shellStatus(kernel.run());
     }
 

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,27 +24,11 @@ class ProgramsTest {
 
     @BeforeAll
     static void requireGcc() throws Exception {
-        boolean ok;
-        try {
-            ok = new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start().waitFor(30, TimeUnit.SECONDS);
-        } catch (IOException e) {
-            ok = false;
-        }
-        assumeTrue(ok, "gcc is not installed (CI installs gcc and libc6-dev)");
+        TestPrograms.requireGcc();
     }
 
-    /** The program built from programs/NAME.c. */
     private static Path compile(String name) throws Exception {
-        Path source = build.resolve(name + ".c");
-        try (InputStream in = ProgramsTest.class.getResourceAsStream("/programs/" + name + ".c")) {
-            Files.write(source, in.readAllBytes());
-        }
-        Path binary = build.resolve(name);
-        Process gcc = new ProcessBuilder("gcc", "-static", "-O2", "-o", binary.toString(), source.toString())
-                .redirectErrorStream(true).start();
-        String log = new String(gcc.getInputStream().readAllBytes());
-        assumeTrue(gcc.waitFor() == 0, "gcc -static failed (static libc missing?): " + log);
-        return binary;
+        return TestPrograms.compile(build, name);
     }
 
     @Test

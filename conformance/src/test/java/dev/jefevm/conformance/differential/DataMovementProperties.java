@@ -4,7 +4,6 @@ import dev.jefevm.conformance.CpuCase;
 import dev.jefevm.conformance.Family;
 import dev.jefevm.conformance.GuestLayout;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -32,7 +31,7 @@ class DataMovementProperties {
 
     @Provide
     Arbitrary<CpuCase> cases() {
-        return Arbitraries.randomValue(DataMovementProperties::moveCase);
+        return DifferentialSupport.replayable(DataMovementProperties::moveCase);
     }
 
     private static CpuCase moveCase(Random r) {
@@ -45,7 +44,7 @@ class DataMovementProperties {
         c.poke(Encoder.MEMORY_OFFSET, Values.edge(r, 8), 8);
         c.poke(Encoder.MEMORY_OFFSET + 16, Values.edge(r, 8), 8);
         int wide = size == 1 ? 0 : 1;
-        int kind = r.nextInt(19);
+        int kind = r.nextInt(23);
         String text;
         switch (kind) {
             case 0 -> {
@@ -90,8 +89,8 @@ class DataMovementProperties {
                 text = "XCHG";
             }
             case 6, 7 -> {
-                if (memory && r.nextBoolean()) {
-                    c.bytes(0xF0);
+                if (memory ? r.nextBoolean() : r.nextInt(20) == 0) {
+                    c.bytes(0xF0); // on a register destination: #UD
                 }
                 Encoder.emit(c, size, size == 1, new int[] {0x0F, (kind == 6 ? 0xC0 : 0xB0) + wide}, reg, rm);
                 text = kind == 6 ? "XADD" : "CMPXCHG";
@@ -157,16 +156,86 @@ class DataMovementProperties {
                 c.bytes(imm8 ? 0x6A : 0x68).le(Values.edge(r, 4), imm8 ? 1 : 4);
                 text = "PUSH imm";
             }
+            case 18 -> {
+                // FF /6 PUSH r/m, 8F /0 POP r/m: 64-bit by default, 16-bit with 66 (SDM Vol.2 "PUSH", "POP")
+                boolean push = r.nextBoolean();
+                Encoder.Rm m = memory ? rm : Encoder.register(r.nextInt(16));
+                Encoder.emit(c, r.nextBoolean() ? 2 : 4, false, new int[] {push ? 0xFF : 0x8F}, push ? 6 : 0, m);
+                text = push ? "PUSH r/m" : "POP r/m";
+            }
+            case 19 -> text = enterOrLeave(c);
+            case 20 -> text = nonCanonical(c, reg);
+            case 21 -> text = readOnlyPage(c, reg);
             default -> {
-                Encoder.Rm m = Encoder.memory(c, Encoder.baseRegister(c), Encoder.MEMORY_OFFSET);
-                Encoder.emit(c, r.nextBoolean() ? 2 : 4, false, new int[] {r.nextBoolean() ? 0xFF : 0x8F},
-                        c.code.size() == 0 && r.nextBoolean() ? 6 : 0, m);
-                text = "PUSH/POP r/m";
+                // LOCK on an instruction that cannot take it (SDM Vol.2 "LOCK"): #UD
+                c.bytes(0xF0);
+                Encoder.emit(c, size, size == 1, new int[] {r.nextBoolean() ? 0x8B : 0x89}, reg, rm);
+                text = "lock MOV (#UD)";
             }
         }
         if (kind == 7 || kind == 6) {
             c.undefinedFlags = 0; // CMPXCHG sets flags as CMP, XADD as ADD: all defined
         }
         return c.describe(text + " size " + size + (memory ? " mem" : "")).build();
+    }
+
+    /**
+     * ENTER imm16, level (levels 0, 1 and more, copying frame pointers from [RBP-8*i]) or LEAVE,
+     * with 64- or 16-bit operand size (SDM Vol.2 "ENTER", "LEAVE").
+     */
+    private static String enterOrLeave(Case c) {
+        Random r = c.random;
+        boolean sixteen = r.nextInt(4) == 0;
+        c.gpr[5] = GuestLayout.DATA_BASE + 0xA000 + 2 * r.nextInt(0x400); // RBP inside the data area
+        if (sixteen) {
+            c.bytes(0x66);
+        }
+        if (r.nextBoolean()) {
+            int level = Values.pick(r, 0, 1, 2, 3, r.nextInt(32), 32 + r.nextInt(8));
+            c.bytes(0xC8).le(Values.pick(r, 0, 8, 0x28, r.nextInt(0x400)), 2).bytes(level);
+            return "ENTER level " + level + (sixteen ? " o16" : "");
+        }
+        c.bytes(0xC9);
+        return "LEAVE" + (sixteen ? " o16" : "");
+    }
+
+    /**
+     * A memory access through a non-canonical address: #GP(0), or #SS(0) when the stack pointer
+     * is non-canonical (SDM Vol.3 6.15 "#GP", "#SS": 64-bit mode canonical check).
+     */
+    private static String nonCanonical(Case c, int reg) {
+        Random r = c.random;
+        long address = r.nextBoolean() ? 0x0000_8000_0000_0000L + 8L * r.nextInt(1 << 20)
+                : 0xFFFF_7FFF_FFFF_F000L + 8L * r.nextInt(0x200);
+        if (r.nextInt(4) == 0) {
+            c.gpr[4] = address;
+            c.bytes(r.nextBoolean() ? 0x50 + (reg & 7) : 0x58 + (reg & 7));
+            return "PUSH/POP with non-canonical RSP";
+        }
+        // an RBP base makes it an SS reference: #SS(0) rather than #GP(0) (SDM Vol.3 6.15)
+        int base = Encoder.baseRegister(c, reg);
+        c.gpr[base] = address;
+        Encoder.Rm m = new Encoder.Rm(true, base, 0);
+        Encoder.emit(c, 8, false, new int[] {Values.pick(r, 0x89, 0x8B, 0x01, 0x87)}, reg, m);
+        return "non-canonical memory operand";
+    }
+
+    /**
+     * Reads and writes of the read-only zero page: a read gives zeros; a write (plain, read-modify-
+     * write or locked) is a #PF with error code P|W|U = 7 and CR2 the address (SDM Vol.3 4.7).
+     */
+    private static String readOnlyPage(Case c, int reg) {
+        Random r = c.random;
+        int base = Encoder.baseRegister(c, reg);
+        c.gpr[base] = GuestLayout.READ_ONLY_BASE + r.nextInt(0x1000 - 8);
+        Encoder.Rm m = new Encoder.Rm(true, base, 0);
+        int kind = r.nextInt(4);
+        if (kind == 3) {
+            c.bytes(0xF0);
+        }
+        int size = Values.pick(r, 1, 2, 4, 8);
+        int opcode = new int[] {0x8A, 0x88, 0x00, 0x00}[kind] + (size == 1 ? 0 : 1);
+        Encoder.emit(c, size, size == 1, new int[] {opcode}, reg, m);
+        return new String[] {"read", "write", "add to", "lock add to"}[kind] + " the read-only page";
     }
 }

@@ -8,17 +8,34 @@ import dev.jefevm.conformance.Differential;
 import dev.jefevm.conformance.OracleProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Random;
+import java.util.function.Function;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.PropagationMode;
+import net.jqwik.api.lifecycle.PropertyExecutionResult;
+import net.jqwik.api.lifecycle.PropertyExecutor;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 
 /**
  * Shared by every family's properties: one native oracle process for the test JVM, the check
  * that runs a case on both sides (failing on a mismatch only for families marked complete),
- * and the skip hook that turns a missing oracle into a skipped container with its reason.
+ * the skip hook that turns a missing oracle into a skipped container with its reason, and
+ * replayable generation: each case comes from its own 64-bit seed, and a mismatch names the
+ * Maven command that regenerates exactly that case ({@code -Dconformance.replay=<seed>}).
  */
-final class DifferentialSupport implements SkipExecutionHook {
+final class DifferentialSupport implements SkipExecutionHook, AroundPropertyHook {
+
+    /** System property: a hex case seed; when set, each replayable property runs only that case. */
+    static final String REPLAY = "conformance.replay";
 
     private static Differential differential;
+    private static volatile String currentProperty = "";
+    private static CpuCase lastCase;
+    private static long lastSeed;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(ConformanceReport::write, "conformance-report"));
@@ -33,6 +50,50 @@ final class DifferentialSupport implements SkipExecutionHook {
         ConformanceReport.recordOracleUnavailable(a.reason());
         ConformanceReport.write();
         return SkipResult.skip(a.reason());
+    }
+
+    @Override
+    public PropagationMode propagateTo() {
+        return PropagationMode.DIRECT_DESCENDANTS;
+    }
+
+    @Override
+    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
+        currentProperty = context.containerClass().getSimpleName() + "#" + context.targetMethod().getName();
+        return property.execute();
+    }
+
+    /**
+     * Cases from {@code generator}, each fed a {@link Random} seeded with a fresh 64-bit seed that
+     * a mismatch reports; with {@code -Dconformance.replay=<seed>} only the case of that seed.
+     */
+    static Arbitrary<CpuCase> replayable(Function<Random, CpuCase> generator) {
+        String replay = System.getProperty(REPLAY, "").strip();
+        if (!replay.isEmpty()) {
+            return Arbitraries.just(generate(generator, Long.parseUnsignedLong(replay, 16)));
+        }
+        return Arbitraries.randomValue(r -> generate(generator, r.nextLong()));
+    }
+
+    private static synchronized CpuCase generate(Function<Random, CpuCase> generator, long seed) {
+        CpuCase c = generator.apply(new Random(seed));
+        lastCase = c;
+        lastSeed = seed;
+        return c;
+    }
+
+    /**
+     * The command that replays {@code c}: exactly this case when {@link #replayable} made it;
+     * otherwise the property again, whose failing sample jqwik replays first from its database.
+     */
+    static synchronized String reproduction(CpuCase c) {
+        if (currentProperty.isEmpty()) {
+            return "";
+        }
+        String command = "./mvnw -B -o -pl conformance -am test -Dsurefire.failIfNoSpecifiedTests=false -Dtest='"
+                + currentProperty + "'";
+        return c == lastCase ? command + " -D" + REPLAY + "=" + Long.toHexString(lastSeed)
+                : command + "  # jqwik replays the failing sample first; its seed is in the surefire report";
     }
 
     private static synchronized Differential differential() {
@@ -50,7 +111,7 @@ final class DifferentialSupport implements SkipExecutionHook {
     static void check(CpuCase c) {
         Differential.Verdict v;
         try {
-            v = differential().check(c);
+            v = differential().check(c, reproduction(c));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,6 @@ import dev.jefevm.conformance.Family;
 import dev.jefevm.conformance.UndefinedFlags;
 import dev.jefevm.core.cpu.decode.Op;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,7 +13,10 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 
-/** MUL, IMUL (one, two and three operands), DIV and IDIV in every size, including #DE cases. */
+/**
+ * MUL, IMUL (one, two and three operands), DIV and IDIV in every size, including #DE cases:
+ * random overflowing quotients, division by zero and IDIV of the minimum by -1.
+ */
 @AddLifecycleHook(DifferentialSupport.class)
 class MulDivProperties {
 
@@ -30,7 +32,7 @@ class MulDivProperties {
 
     @Provide
     Arbitrary<CpuCase> cases() {
-        return Arbitraries.randomValue(MulDivProperties::mulDivCase);
+        return DifferentialSupport.replayable(MulDivProperties::mulDivCase);
     }
 
     private static CpuCase mulDivCase(Random r) {
@@ -39,13 +41,30 @@ class MulDivProperties {
         int kind = r.nextInt(6); // MUL IMUL1 DIV IDIV IMUL2 IMUL3
         int reg = r.nextInt(16);
         Encoder.Rm rm;
-        if (r.nextInt(3) == 0) {
+        boolean overflow = (kind == 2 || kind == 3) && r.nextInt(6) == 0;
+        if (overflow) {
+            // SDM Vol.2 "DIV", "IDIV": #DE for a zero divisor and for a quotient too large,
+            // e.g. IDIV of the sign-extended minimum by -1
+            boolean minByMinusOne = kind == 3 && r.nextBoolean();
+            long divisor = minByMinusOne ? -1 : 0;
+            c.poke(Encoder.MEMORY_OFFSET, divisor, 8);
+            rm = Encoder.memory(c, Encoder.baseRegister(c, 0, 2), Encoder.MEMORY_OFFSET);
+            if (minByMinusOne) {
+                if (size == 1) {
+                    c.gpr[0] = (c.gpr[0] & ~0xFFFFL) | 0xFF80;
+                } else {
+                    long min = 1L << (8 * size - 1);
+                    c.gpr[0] = (c.gpr[0] & ~Values.mask(size)) | min;
+                    c.gpr[2] = -1;
+                }
+            }
+        } else if (r.nextInt(3) == 0) {
             c.poke(Encoder.MEMORY_OFFSET, Values.edge(r, 8), 8);
             rm = Encoder.memory(c, Encoder.baseRegister(c, 0, 2, reg), Encoder.MEMORY_OFFSET);
         } else {
             rm = Encoder.register(r.nextInt(16));
         }
-        if (kind >= 2 && kind <= 3 && r.nextBoolean()) {
+        if (kind >= 2 && kind <= 3 && !overflow && r.nextBoolean()) {
             c.gpr[2] = r.nextBoolean() ? 0 : -1; // a dividend that often fits: fewer #DE, more quotients
         }
         Op op;

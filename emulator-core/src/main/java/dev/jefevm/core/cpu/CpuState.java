@@ -87,6 +87,8 @@ public final class CpuState {
     public int fpuControl = 0x037F, fpuStatus, fpuTagWord; // fpuTagWord: abridged 8-bit form
     public int fpuOpcode;
     public long fpuIp, fpuDp;
+    /** FCS and FDS: the selectors of the last non-control x87 instruction and its memory operand (SDM Vol.1 8.1.8). */
+    public int fpuCs, fpuDs;
     /** ST(i) by physical register number: 64-bit significand and 16-bit sign+exponent. */
     public final long[] fpuMantissa = new long[8];
     public final int[] fpuExponent = new int[8];

@@ -21,6 +21,8 @@ public final class Operands {
         int seg = insn.segment;
         if (seg >= CpuState.FS) {
             ea += s.segBase[seg];
+        } else if (seg == CpuState.SS && (ea << 16 >> 16) != ea) {
+            throw CpuFault.ss(0); // SDM Vol.3 6.15 (#SS): a non-canonical stack reference (RSP/RBP base)
         }
         return ea;
     }

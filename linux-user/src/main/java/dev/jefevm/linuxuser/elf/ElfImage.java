@@ -27,6 +27,15 @@ public final class ElfImage {
     static final int ET_EXEC = 2, ET_DYN = 3;
     static final int EM_X86_64 = 62;
 
+    static final int EHDR_SIZE = 64, PHDR_SIZE = 56;
+    /**
+     * End of the range a fixed-address program may occupy: below the mmap area, the dynamic
+     * loader and the stack, far from the non-canonical hole at 2^47 (SDM Vol.1 3.3.7.1).
+     */
+    static final long USER_IMAGE_END = 0x7000_0000_0000L;
+    /** Largest span of a position-independent image (program or loader), whatever base it is loaded at. */
+    static final long MAX_PIE_SPAN = 1L << 38;
+
     public final byte[] bytes;
     public final boolean positionIndependent;
     public final long entry;
@@ -54,13 +63,21 @@ public final class ElfImage {
 
     /** Reads and checks {@code file}; the message of any failure names the file and the problem. */
     public static ElfImage read(Path file) throws LinuxUserException {
+        if (Files.isDirectory(file)) {
+            throw new LinuxUserException(file + ": is a directory");
+        }
+        if (!Files.exists(file)) {
+            throw new LinuxUserException(file + ": no such file");
+        }
         if (!Files.isRegularFile(file)) {
-            throw new LinuxUserException(file + ": not a file");
+            throw new LinuxUserException(file + ": not a regular file");
         }
         byte[] b;
         try {
             b = Files.readAllBytes(file);
-        } catch (IOException e) {
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new LinuxUserException(file + ": permission denied");
+        } catch (IOException | OutOfMemoryError e) {
             throw new LinuxUserException(file + ": cannot read: " + e.getMessage());
         }
         return parse(file.toString(), b);
@@ -68,8 +85,11 @@ public final class ElfImage {
 
     /** Parses an image already in memory ({@code name} is for messages). */
     public static ElfImage parse(String name, byte[] b) throws LinuxUserException {
-        if (b.length < 64 || b[0] != 0x7F || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
+        if (b.length < 4 || b[0] != 0x7F || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
             throw new LinuxUserException(name + ": not an ELF file");
+        }
+        if (b.length < EHDR_SIZE) {
+            throw new LinuxUserException(name + ": truncated ELF header (" + b.length + " bytes)");
         }
         ByteBuffer h = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
         int type = h.getShort(16) & 0xFFFF;
@@ -84,8 +104,11 @@ public final class ElfImage {
         long phoff = h.getLong(32);
         int phentsize = h.getShort(54) & 0xFFFF;
         int phnum = h.getShort(56) & 0xFFFF;
-        if (phnum == 0 || phentsize < 56 || phoff < 0 || phoff + (long) phentsize * phnum > b.length) {
+        if (phnum == 0 || phentsize < PHDR_SIZE) {
             throw new LinuxUserException(name + ": malformed program headers");
+        }
+        if (!within(phoff, (long) phentsize * phnum, b.length)) {
+            throw new LinuxUserException(name + ": program headers lie past the end of the file (truncated?)");
         }
         List<Segment> segments = new ArrayList<>();
         long phdr = -1;
@@ -96,7 +119,7 @@ public final class ElfImage {
             if (ptype == PT_INTERP) {
                 long off = h.getLong(p + 8);
                 long size = h.getLong(p + 32);
-                if (off < 0 || size < 2 || size > 4096 || off + size > b.length) {
+                if (size < 2 || size > 4096 || !within(off, size, b.length)) {
                     throw new LinuxUserException(name + ": malformed program header " + i);
                 }
                 interp = new String(b, (int) off, (int) size - 1, java.nio.charset.StandardCharsets.UTF_8);
@@ -112,15 +135,39 @@ public final class ElfImage {
             long vaddr = h.getLong(p + 16);
             long filesz = h.getLong(p + 32);
             long memsz = h.getLong(p + 40);
-            if (offset < 0 || filesz < 0 || memsz < filesz || offset + filesz > b.length
-                    || (offset & 0xFFF) != (vaddr & 0xFFF) || vaddr < 0 || vaddr + memsz > 0x7000_0000_0000L) {
+            if (!within(offset, filesz, b.length)) {
+                throw new LinuxUserException(name + ": segment " + i + " lies past the end of the file (truncated?)");
+            }
+            if (memsz < filesz || (offset & 0xFFF) != (vaddr & 0xFFF)) {
                 throw new LinuxUserException(name + ": malformed program header " + i);
+            }
+            long limit = type == ET_DYN ? MAX_PIE_SPAN : USER_IMAGE_END;
+            if (!within(vaddr, memsz, limit)) {
+                throw new LinuxUserException(name + ": segment " + i + " at 0x" + Long.toHexString(vaddr) + " size 0x"
+                        + Long.toHexString(memsz) + " is outside user space (below 0x" + Long.toHexString(limit) + ")");
             }
             segments.add(new Segment(vaddr, offset, filesz, memsz, flags));
         }
         if (segments.isEmpty()) {
             throw new LinuxUserException(name + ": no loadable segment");
         }
+        if (!inSomeSegment(entry, segments)) {
+            throw new LinuxUserException(name + ": entry point 0x" + Long.toHexString(entry) + " is outside every segment");
+        }
         return new ElfImage(b, type == ET_DYN, entry, phoff, phentsize, phnum, phdr, List.copyOf(segments), interp);
+    }
+
+    /** True if {@code [start, start+size)} lies within {@code [0, limit)}, without overflowing. */
+    private static boolean within(long start, long size, long limit) {
+        return start >= 0 && size >= 0 && start <= limit && size <= limit - start;
+    }
+
+    private static boolean inSomeSegment(long address, List<Segment> segments) {
+        for (Segment s : segments) {
+            if (address >= s.vaddr() && address - s.vaddr() < s.memSize()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

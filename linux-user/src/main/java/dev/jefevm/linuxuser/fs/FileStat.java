@@ -41,11 +41,24 @@ public record FileStat(long dev, long ino, int mode, long nlink, int uid, int gi
         return (mode & S_IFMT) == S_IFDIR;
     }
 
+    /**
+     * st_blocks, in 512-byte units: the JDK does not expose the host's count, so this assumes a
+     * 4 KiB-block file system without holes (regular files and directories take whole blocks;
+     * symlinks, devices and pipes none), which is what ext4 reports for ordinary files.
+     */
+    public long blocks() {
+        int type = mode & S_IFMT;
+        if (type != S_IFREG && type != S_IFDIR) {
+            return 0;
+        }
+        return (size + 4095) / 4096 * 8;
+    }
+
     /** x86_64 struct stat. */
     public byte[] encodeStat() {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(144).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.putLong(0, dev).putLong(8, ino).putLong(16, nlink).putInt(24, mode).putInt(28, uid).putInt(32, gid)
-                .putLong(40, rdev).putLong(48, size).putLong(56, 4096).putLong(64, (size + 511) / 512);
+                .putLong(40, rdev).putLong(48, size).putLong(56, 4096).putLong(64, blocks());
         putTime(b, 72, atimeNanos);
         putTime(b, 88, mtimeNanos);
         putTime(b, 104, ctimeNanos);
@@ -60,7 +73,7 @@ public record FileStat(long dev, long ino, int mode, long nlink, int uid, int gi
     public byte[] encodeStatx() {
         java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(256).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, 0x7FF).putInt(4, 4096).putInt(16, (int) nlink).putInt(20, uid).putInt(24, gid)
-                .putShort(28, (short) mode).putLong(32, ino).putLong(40, size).putLong(48, (size + 511) / 512);
+                .putShort(28, (short) mode).putLong(32, ino).putLong(40, size).putLong(48, blocks());
         putStatxTime(b, 64, atimeNanos);
         putStatxTime(b, 96, ctimeNanos);
         putStatxTime(b, 112, mtimeNanos);

@@ -43,7 +43,7 @@ public final class AddressSpace {
         this.frames = frames;
         this.root = frames.allocate();
         if (root < 0) {
-            throw new IllegalStateException("guest RAM exhausted");
+            throw GuestMemoryExhausted.INSTANCE;
         }
     }
 
@@ -207,7 +207,7 @@ public final class AddressSpace {
 
     // ------------------------------------------------------------------ page tables
 
-    /** Physical address of the leaf entry for {@code va}, creating tables if asked; -1 if absent (or out of RAM). */
+    /** Physical address of the leaf entry for {@code va}, creating tables if asked; -1 if absent. */
     private long entryAddress(long va, boolean create) {
         long table = root;
         for (int shift = 39; shift > 12; shift -= 9) {
@@ -219,7 +219,7 @@ public final class AddressSpace {
                 }
                 long t = frames.allocate();
                 if (t < 0) {
-                    return -1;
+                    throw GuestMemoryExhausted.INSTANCE;
                 }
                 e = t | P | RW | US;
                 memory.write64(slot, e);
@@ -245,7 +245,8 @@ public final class AddressSpace {
 
     /**
      * Resolves a fault of the program at {@code va}: maps a zeroed page if an area allows the
-     * access. Returns false for a real protection violation (SIGSEGV).
+     * access. Returns false for a real protection violation (SIGSEGV); throws
+     * {@link GuestMemoryExhausted} when no frame is left for the page.
      */
     public boolean handleFault(long va, boolean write, boolean fetch) {
         Vma v = areaAt(va);
@@ -261,7 +262,7 @@ public final class AddressSpace {
         if ((e & OWNED) == 0) {
             long frame = frames.allocate();
             if (frame < 0) {
-                return false;
+                throw GuestMemoryExhausted.INSTANCE;
             }
             memory.write64(pte, leaf(frame, v.prot()));
             return true;
@@ -305,7 +306,7 @@ public final class AddressSpace {
             if ((e & OWNED) == 0) {
                 long frame = frames.allocate();
                 if (frame < 0) {
-                    throw new IllegalStateException("guest RAM exhausted");
+                    throw GuestMemoryExhausted.INSTANCE;
                 }
                 e = leaf(frame, v.prot());
                 memory.write64(pte, e);
@@ -394,9 +395,17 @@ public final class AddressSpace {
                 long e = memory.read64(pte);
                 if ((e & OWNED) != 0) {
                     long frame = frames.allocate();
-                    long dst = c.entryAddress(va, true);
-                    if (frame < 0 || dst < 0) {
-                        throw new IllegalStateException("guest RAM exhausted");
+                    if (frame < 0) {
+                        c.destroy();
+                        throw GuestMemoryExhausted.INSTANCE;
+                    }
+                    long dst;
+                    try {
+                        dst = c.entryAddress(va, true);
+                    } catch (GuestMemoryExhausted e2) {
+                        frames.release(frame);
+                        c.destroy();
+                        throw e2;
                     }
                     memory.readBytes(e & ADDR, page, 0, page.length);
                     memory.writeBytes(frame, page, 0, page.length);

@@ -13,9 +13,11 @@ import dev.jefevm.linuxuser.fs.FdTable;
 import dev.jefevm.linuxuser.mem.AddressSpace;
 import dev.jefevm.linuxuser.mem.FrameAllocator;
 import dev.jefevm.linuxuser.mem.GuestFault;
+import dev.jefevm.linuxuser.mem.GuestMemoryExhausted;
 import dev.jefevm.linuxuser.proc.CpuContext;
 import dev.jefevm.linuxuser.proc.Process;
 import dev.jefevm.linuxuser.proc.ProgramLoader;
+import dev.jefevm.linuxuser.signal.FaultSignals;
 import dev.jefevm.linuxuser.signal.SignalAction;
 import dev.jefevm.linuxuser.signal.SignalFrame;
 import dev.jefevm.linuxuser.signal.Signals;
@@ -116,7 +118,13 @@ public final class Kernel implements UserModeTraps {
         AddressSpace space = new AddressSpace(memory, frames);
         byte[] rnd = new byte[16];
         random.nextBytes(rnd);
-        ProgramLoader.Entry entry = ProgramLoader.load(image, interpreter, space, argv, env, exe.toString(), rnd);
+        ProgramLoader.Entry entry;
+        try {
+            entry = ProgramLoader.load(image, interpreter, space, argv, env, exe.toString(), rnd);
+        } catch (RuntimeException e) { // GuestMemoryExhausted, or GuestFault for arguments past the stack
+            space.destroy();
+            throw e;
+        }
         p.space = space;
         p.exe = exe;
         if (old != null) {
@@ -247,6 +255,9 @@ public final class Kernel implements UserModeTraps {
             result = syscalls.dispatch(p, nr, a0, a1, a2, a3, a4, a5);
         } catch (GuestFault f) {
             result = -Errno.EFAULT;
+        } catch (GuestMemoryExhausted e) {
+            outOfMemory(p);
+            return;
         }
         if (result == Errno.BLOCK) {
             s.rip -= 2; // re-run the SYSCALL (0F 05) when scheduled again
@@ -282,8 +293,13 @@ public final class Kernel implements UserModeTraps {
         if (vector == CpuFault.PF) {
             boolean write = (fault.errorCode & Mmu.PF_W) != 0;
             boolean fetch = (fault.errorCode & Mmu.PF_I) != 0;
-            if (p.space.handleFault(fault.faultAddress, write, fetch)) {
-                return; // the instruction runs again with the page mapped
+            try {
+                if (p.space.handleFault(fault.faultAddress, write, fetch)) {
+                    return; // the instruction runs again with the page mapped
+                }
+            } catch (GuestMemoryExhausted e) {
+                outOfMemory(p);
+                return;
             }
             int code = (fault.errorCode & Mmu.PF_P) != 0 ? 2 : 1; // SEGV_ACCERR : SEGV_MAPERR
             forceSignal(p, new SignalFrame.Info(Signals.SIGSEGV, code, fault.faultAddress, 0, 0, 14,
@@ -291,19 +307,19 @@ public final class Kernel implements UserModeTraps {
             return;
         }
         boolean software = !fault.hasErrorCode() && (vector == CpuFault.GP || vector >= 20 || vector == CpuFault.PF);
-        SignalFrame.Info info = switch (vector) {
-            case CpuFault.DE -> new SignalFrame.Info(Signals.SIGFPE, 1, s.rip, 0, 0, vector, 0, 0);  // FPE_INTDIV
-            case CpuFault.BP, CpuFault.DB -> new SignalFrame.Info(Signals.SIGTRAP, 0x80, 0, 0, 0, vector, 0, 0);
-            case CpuFault.UD -> new SignalFrame.Info(Signals.SIGILL, 2, s.rip, 0, 0, vector, 0, 0);   // ILL_ILLOPN
-            case CpuFault.MF, CpuFault.XM -> new SignalFrame.Info(Signals.SIGFPE, 0, s.rip, 0, 0, vector, 0, 0);
-            case CpuFault.AC -> new SignalFrame.Info(Signals.SIGBUS, 1, s.rip, 0, 0, vector, 0, 0);
-            default -> new SignalFrame.Info(Signals.SIGSEGV, 0x80, 0, 0, 0, CpuFault.GP,
-                    software ? vector * 8 + 2 : Math.max(fault.errorCode, 0), 0);
-        };
+        SignalFrame.Info info = FaultSignals.of(fault, s, software);
         if (software && vector != CpuFault.BP && vector != CpuFault.DB) {
             s.rip -= 2; // INT n with a DPL 0 gate faults at the INT instruction (SDM Vol.3 6.12.1.1)
         }
         forceSignal(p, info);
+    }
+
+    /** No frame left for {@code p}: it is killed with SIGKILL, as by the Linux OOM killer, and the user is told why. */
+    private void outOfMemory(Process p) {
+        LOG.warn("pid {} killed: guest RAM exhausted ({} MiB for all processes; a larger --memory may help)", p.pid,
+                memory.ramSize() >> 20);
+        terminate(p, Process.signaledStatus(Signals.SIGKILL));
+        cpu.requestStop();
     }
 
     /** A synchronous fault's signal: delivered now; blocked or ignored means the process dies (Linux force_sig). */

@@ -4,6 +4,8 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.linuxuser.LinuxUserException;
 import dev.jefevm.linuxuser.elf.ElfImage;
 import dev.jefevm.linuxuser.proc.CpuContext;
+import dev.jefevm.linuxuser.mem.AddressSpace;
+import dev.jefevm.linuxuser.mem.GuestMemoryExhausted;
 import dev.jefevm.linuxuser.proc.Process;
 import dev.jefevm.linuxuser.signal.Signals;
 import java.io.IOException;
@@ -35,8 +37,14 @@ final class ProcessCalls {
         if ((flags & CLONE_THREAD) != 0) {
             return -Errno.EINVAL;
         }
+        AddressSpace space;
+        try {
+            space = p.space.copy();
+        } catch (GuestMemoryExhausted e) {
+            return -Errno.ENOMEM; // fork fails; the parent goes on
+        }
         Process child = kernel.newProcess(p);
-        child.space = p.space.copy();
+        child.space = space;
         child.fds = p.fds.copy();
         child.cwd = p.cwd;
         child.exe = p.exe;

@@ -13,6 +13,7 @@ final class Syscalls {
 
     final FileCalls files;
     private final AttributeCalls attributes;
+    private final FileSystemCalls fileSystems;
     private final MemoryCalls memory;
     private final ProcessCalls processes;
     private final SignalCalls signals;
@@ -23,6 +24,7 @@ final class Syscalls {
         this.kernel = kernel;
         this.files = new FileCalls();
         this.attributes = new AttributeCalls(files);
+        this.fileSystems = new FileSystemCalls(files);
         this.memory = new MemoryCalls(kernel);
         this.processes = new ProcessCalls(kernel);
         this.signals = new SignalCalls(kernel);
@@ -69,6 +71,7 @@ final class Syscalls {
             case 37 -> 0; // alarm: no timers; "no alarm was pending"
             case 39, 186 -> p.pid; // getpid, gettid
             case 40 -> files.sendfile(p, fd, (int) a1, a2, a3);
+            case 41 -> -Errno.EAFNOSUPPORT; // socket: no network here (glibc's nscd probe falls back quietly)
             case 56 -> processes.clone(p, a0, a1, a2, a3, a4);
             case 57 -> processes.clone(p, 17, 0, 0, 0, 0);
             case 58 -> processes.clone(p, ProcessCalls.CLONE_VM | ProcessCalls.CLONE_VFORK | 17, 0, 0, 0, 0);
@@ -98,6 +101,11 @@ final class Syscalls {
             case 93 -> attributes.chown(p, fd, 0, (int) a1, (int) a2, true);
             case 94 -> attributes.chown(p, at, a0, (int) a1, (int) a2, false);
             case 132 -> attributes.utime(p, a0, a1);
+            case 137 -> fileSystems.statfs(p, 0, a0, a1);
+            case 138 -> fileSystems.statfs(p, fd, 0, a1);
+            case 188, 191, 194, 197 -> fileSystems.xattr(p, 0, a0, true); // setxattr getxattr listxattr removexattr
+            case 189, 192, 195, 198 -> fileSystems.xattr(p, 0, a0, false); // their l- forms
+            case 190, 193, 196, 199 -> fileSystems.xattr(p, fd, 0, true); // their f- forms
             case 235 -> attributes.utimes(p, a0, a1);
             case 280 -> attributes.utimensat(p, fd, a1, a2, (int) a3);
             case 95 -> {

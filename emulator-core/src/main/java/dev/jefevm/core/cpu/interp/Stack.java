@@ -6,6 +6,7 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.Operands;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.mmu.Mmu;
 
 /**
  * Stack instructions in 64-bit mode (SDM Vol.1 6.2-6.5; Vol.2 PUSH, POP, PUSHF, POPF, ENTER,
@@ -17,22 +18,33 @@ public final class Stack {
     private Stack() {
     }
 
+    /**
+     * {@code linear} as a stack reference: a non-canonical one is #SS(0), not the #GP(0) of other
+     * segments (SDM Vol.3 6.15 "Interrupt 12": a stack address in non-canonical form).
+     */
+    static long stackAddress(long linear) {
+        if (!Mmu.isCanonical(linear)) {
+            throw CpuFault.ss(0);
+        }
+        return linear;
+    }
+
     /** Pushes the low {@code size} bytes of {@code value}. */
     public static void push(Cpu cpu, int size, long value) {
         CpuState s = cpu.state;
         long rsp = s.gpr[CpuState.RSP] - size;
-        Operands.writeMem(cpu, rsp, size, value);
+        Operands.writeMem(cpu, stackAddress(rsp), size, value);
         s.gpr[CpuState.RSP] = rsp;
     }
 
     /** Reads the top {@code size} bytes of the stack without popping them. */
     public static long peek(Cpu cpu, int size) {
-        return Operands.readMem(cpu, cpu.state.gpr[CpuState.RSP], size);
+        return Operands.readMem(cpu, stackAddress(cpu.state.gpr[CpuState.RSP]), size);
     }
 
     public static long pop(Cpu cpu, int size) {
         CpuState s = cpu.state;
-        long v = Operands.readMem(cpu, s.gpr[CpuState.RSP], size);
+        long v = Operands.readMem(cpu, stackAddress(s.gpr[CpuState.RSP]), size);
         s.gpr[CpuState.RSP] += size;
         return v;
     }
@@ -46,7 +58,7 @@ public final class Stack {
         CpuState s = cpu.state;
         int size = insn.opSize;
         long oldRsp = s.gpr[CpuState.RSP];
-        long v = Operands.readMem(cpu, oldRsp, size);
+        long v = Operands.readMem(cpu, stackAddress(oldRsp), size);
         s.gpr[CpuState.RSP] = oldRsp + size; // a memory destination's address uses the incremented RSP
         try {
             Operands.write(cpu, insn, 0, size, v);
@@ -95,17 +107,17 @@ public final class Stack {
         long rsp = s.gpr[CpuState.RSP];
         long rbp = s.gpr[CpuState.RBP];
         rsp -= size;
-        Operands.writeMem(cpu, rsp, size, rbp);
+        Operands.writeMem(cpu, stackAddress(rsp), size, rbp);
         long frameTemp = rsp;
         if (level > 0) {
             for (int i = 1; i < level; i++) {
                 rbp -= size;
-                long v = Operands.readMem(cpu, rbp, size);
+                long v = Operands.readMem(cpu, stackAddress(rbp), size);
                 rsp -= size;
-                Operands.writeMem(cpu, rsp, size, v);
+                Operands.writeMem(cpu, stackAddress(rsp), size, v);
             }
             rsp -= size;
-            Operands.writeMem(cpu, rsp, size, frameTemp);
+            Operands.writeMem(cpu, stackAddress(rsp), size, frameTemp);
         }
         rsp -= allocation;
         if (size == 2) {
@@ -121,7 +133,7 @@ public final class Stack {
         CpuState s = cpu.state;
         int size = insn.opSize;
         long rbp = s.gpr[CpuState.RBP];
-        long v = Operands.readMem(cpu, rbp, size);
+        long v = Operands.readMem(cpu, stackAddress(rbp), size);
         s.gpr[CpuState.RSP] = rbp + size;
         Operands.writeGpr(s, CpuState.RBP, size, v);
     }

@@ -91,7 +91,7 @@ public final class Mmu {
             return linear;
         }
         if (!isCanonical(linear)) {
-            throw CpuFault.gp(0); // SDM Vol.3 3.3.7.1: non-canonical reference -> #GP(0) (#SS for stack: acceptable)
+            throw CpuFault.gp(0); // SDM Vol.3 3.3.7.1: non-canonical reference -> #GP(0); SS references raise #SS first (Operands)
         }
         walker.walk(linear, access, user);
         long physical = walker.pageBase | (linear & walker.pageMask);

@@ -16,6 +16,8 @@ final class Binary32 {
     static final int QUIET = 1 << 22;
     /** The QNaN floating-point indefinite (SDM Vol.1 4.8.3.7). */
     static final int DEFAULT_NAN = 0xFFC0_0000;
+    /** As {@link Binary64#UNMASKED_RANGE}: the unwritten result of an element with an unmasked #O or #U. */
+    static final int UNMASKED_RANGE = 0x7FC0_0DEF;
 
     private Binary32() {
     }
@@ -108,6 +110,9 @@ final class Binary32 {
             }
         }
         int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
+        if (result == UNMASKED_RANGE) {
+            return precisionOfUnmasked(s, UnboundedPrecision.sumInexact(x, y, 24));
+        }
         if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
             // scaling by 2^64 is exact and moves the result away from the subnormal range
             return boundaryUnderflow(s, result, add(s, scale(a), scale(b), subtract));
@@ -137,6 +142,9 @@ final class Binary32 {
         float r = (float) p;
         int sgn = Float.isInfinite(r) ? 0 : p == r ? 0 : p > r ? 1 : -1;
         int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
+        if (result == UNMASKED_RANGE) {
+            return precisionOfUnmasked(s, UnboundedPrecision.productInexact(x, y, 24));
+        }
         if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
             return boundaryUnderflow(s, result, Math.abs(x) < Math.abs(y) ? mul(s, scale(a), b) : mul(s, a, scale(b)));
         }
@@ -168,6 +176,9 @@ final class Binary32 {
             sgn = (int) (Math.signum(rem) * Math.signum(y));
         }
         int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
+        if (result == UNMASKED_RANGE) {
+            return precisionOfUnmasked(s, UnboundedPrecision.quotientInexact(x, y, 24));
+        }
         if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
             return boundaryUnderflow(s, result, div(s, scale(a), b));
         }
@@ -300,31 +311,50 @@ final class Binary32 {
     private static int finishSpecial(CpuState s, float r, int sgn, boolean finiteOperands) {
         int rc = Mxcsr.roundingMode(s);
         if (Float.isInfinite(r)) {
-            if (!finiteOperands) {
-                return bits(r);
-            }
-            s.mxcsr |= Mxcsr.OE | Mxcsr.PE;
-            return bits(overflow(rc, r > 0));
+            return finiteOperands ? overflowed(s, rc, r > 0) : bits(r);
         }
         if (sgn != 0) {
-            s.mxcsr |= Mxcsr.PE;
             r = directed(rc, r, sgn);
             if (Float.isInfinite(r)) {
-                s.mxcsr |= Mxcsr.OE;
-                return bits(r);
+                return overflowed(s, rc, r > 0);
             }
         }
         if (Math.abs(r) < Float.MIN_NORMAL && (r != 0 || sgn != 0)) {
-            boolean underflowMasked = (s.mxcsr & Mxcsr.UM) != 0;
-            if (!underflowMasked || sgn != 0) {
-                s.mxcsr |= Mxcsr.UE;
+            if ((s.mxcsr & Mxcsr.UM) == 0) {
+                s.mxcsr |= Mxcsr.UE; // unmasked: tiny even when exact; #P is the caller's (SDM Vol.1 4.9.1.5)
+                return UNMASKED_RANGE;
             }
-            if (underflowMasked && (s.mxcsr & Mxcsr.FTZ) != 0) {
+            if (sgn != 0) {
+                s.mxcsr |= Mxcsr.UE | Mxcsr.PE; // masked: flagged only when also inexact
+            }
+            if ((s.mxcsr & Mxcsr.FTZ) != 0) {
                 s.mxcsr |= Mxcsr.UE | Mxcsr.PE;
                 return bits(r) & SIGN;
             }
+            return bits(r);
+        }
+        if (sgn != 0) {
+            s.mxcsr |= Mxcsr.PE;
         }
         return bits(r);
+    }
+
+    /** Overflow (SDM Vol.1 4.9.1.4): masked, the rounding mode's result and #O with #P; unmasked, #O alone and no result. */
+    private static int overflowed(CpuState s, int rc, boolean positive) {
+        if ((s.mxcsr & Mxcsr.OM) == 0) {
+            s.mxcsr |= Mxcsr.OE;
+            return UNMASKED_RANGE;
+        }
+        s.mxcsr |= Mxcsr.OE | Mxcsr.PE;
+        return bits(overflow(rc, positive));
+    }
+
+    /** Completes an element that raised an unmasked #O or #U: #P if the unbounded-exponent result is inexact. */
+    static int precisionOfUnmasked(CpuState s, boolean inexact) {
+        if (inexact) {
+            s.mxcsr |= Mxcsr.PE;
+        }
+        return UNMASKED_RANGE;
     }
 
     static float overflow(int rc, boolean positive) {

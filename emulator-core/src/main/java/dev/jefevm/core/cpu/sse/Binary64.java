@@ -21,6 +21,13 @@ final class Binary64 {
     static final long QUIET = 1L << 51;
     /** The QNaN floating-point indefinite (SDM Vol.1 4.8.3.7). */
     static final long DEFAULT_NAN = 0xFFF8_0000_0000_0000L;
+    /**
+     * What {@link #finish} returns when the element raised an unmasked overflow or underflow: the
+     * instruction faults, so the value is never written; its caller then sets #P from the exact
+     * result ({@link UnboundedPrecision}). A QNaN, so a later step of the same instruction (DPPD's
+     * sum) passes it on without raising anything.
+     */
+    static final long UNMASKED_RANGE = 0x7FF8_0000_0000_0DEFL;
 
     static final int ADD = 0, SUB = 1, MUL = 2, DIV = 3;
 
@@ -117,6 +124,9 @@ final class Binary64 {
             }
         }
         long result = finish(s, r, sgn, !Double.isInfinite(x) && !Double.isInfinite(y));
+        if (result == UNMASKED_RANGE) {
+            return precisionOfUnmasked(s, UnboundedPrecision.sumInexact(x, y, 53));
+        }
         if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
             // scaling by 2^128 is exact and moves the result away from the subnormal range
             return boundaryUnderflow(s, result, add(s, scale(a), scale(b), subtract));
@@ -149,6 +159,9 @@ final class Binary64 {
                     : new BigDecimal(x).multiply(new BigDecimal(y)).compareTo(new BigDecimal(r));
         }
         long result = finish(s, r, sgn, !Double.isInfinite(x) && !Double.isInfinite(y));
+        if (result == UNMASKED_RANGE) {
+            return precisionOfUnmasked(s, UnboundedPrecision.productInexact(x, y, 53));
+        }
         if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
             return boundaryUnderflow(s, result, Math.abs(x) < Math.abs(y) ? mul(s, scale(a), b) : mul(s, a, scale(b)));
         }
@@ -179,6 +192,9 @@ final class Binary64 {
             sgn = divisionErrorSign(x, y, r);
         }
         long result = finish(s, r, sgn, !Double.isInfinite(x) && !Double.isInfinite(y));
+        if (result == UNMASKED_RANGE) {
+            return precisionOfUnmasked(s, UnboundedPrecision.quotientInexact(x, y, 53));
+        }
         if (sgn != 0 && (result & ~SIGN) == MIN_NORMAL_BITS) {
             return boundaryUnderflow(s, result, div(s, scale(a), b));
         }
@@ -301,31 +317,50 @@ final class Binary64 {
     private static long finishSpecial(CpuState s, double r, int sgn, boolean finiteOperands) {
         int rc = Mxcsr.roundingMode(s);
         if (Double.isInfinite(r)) {
-            if (!finiteOperands) {
-                return bits(r);
-            }
-            s.mxcsr |= Mxcsr.OE | Mxcsr.PE;
-            return bits(overflow(rc, r > 0));
+            return finiteOperands ? overflowed(s, rc, r > 0) : bits(r);
         }
         if (sgn != 0) {
-            s.mxcsr |= Mxcsr.PE;
             r = directed(rc, r, sgn);
             if (Double.isInfinite(r)) {
-                s.mxcsr |= Mxcsr.OE;
-                return bits(r);
+                return overflowed(s, rc, r > 0);
             }
         }
         if (Math.abs(r) < Double.MIN_NORMAL && (r != 0 || sgn != 0)) {
-            boolean underflowMasked = (s.mxcsr & Mxcsr.UM) != 0;
-            if (!underflowMasked || sgn != 0) {
-                s.mxcsr |= Mxcsr.UE;
+            if ((s.mxcsr & Mxcsr.UM) == 0) {
+                s.mxcsr |= Mxcsr.UE; // unmasked: tiny even when exact; #P is the caller's (SDM Vol.1 4.9.1.5)
+                return UNMASKED_RANGE;
             }
-            if (underflowMasked && (s.mxcsr & Mxcsr.FTZ) != 0) {
+            if (sgn != 0) {
+                s.mxcsr |= Mxcsr.UE | Mxcsr.PE; // masked: flagged only when also inexact
+            }
+            if ((s.mxcsr & Mxcsr.FTZ) != 0) {
                 s.mxcsr |= Mxcsr.UE | Mxcsr.PE;
                 return bits(r) & SIGN;
             }
+            return bits(r);
+        }
+        if (sgn != 0) {
+            s.mxcsr |= Mxcsr.PE;
         }
         return bits(r);
+    }
+
+    /** Overflow (SDM Vol.1 4.9.1.4): masked, the rounding mode's result and #O with #P; unmasked, #O alone and no result. */
+    private static long overflowed(CpuState s, int rc, boolean positive) {
+        if ((s.mxcsr & Mxcsr.OM) == 0) {
+            s.mxcsr |= Mxcsr.OE;
+            return UNMASKED_RANGE;
+        }
+        s.mxcsr |= Mxcsr.OE | Mxcsr.PE;
+        return bits(overflow(rc, positive));
+    }
+
+    /** Completes an element that raised an unmasked #O or #U: #P if the unbounded-exponent result is inexact. */
+    static long precisionOfUnmasked(CpuState s, boolean inexact) {
+        if (inexact) {
+            s.mxcsr |= Mxcsr.PE;
+        }
+        return UNMASKED_RANGE;
     }
 
     /** The result of an overflow under rounding mode {@code rc} (SDM Vol.1 Table 4-10). */

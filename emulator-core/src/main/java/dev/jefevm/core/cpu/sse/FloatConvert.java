@@ -223,6 +223,9 @@ final class FloatConvert {
         float r = (float) d;
         int sgn = Float.isInfinite(r) ? 0 : d == r ? 0 : d > r ? 1 : -1;
         int result = Binary32.finish(s, r, sgn, !Double.isInfinite(d));
+        if (result == Binary32.UNMASKED_RANGE) {
+            return Binary32.precisionOfUnmasked(s, UnboundedPrecision.valueInexact(d, 24));
+        }
         if (sgn != 0 && (result & ~Binary32.SIGN) == Float.floatToRawIntBits(Float.MIN_NORMAL)) {
             return Binary32.boundaryUnderflow(s, result, doubleToSingle(s, Binary64.bits(d * 0x1p64)));
         }

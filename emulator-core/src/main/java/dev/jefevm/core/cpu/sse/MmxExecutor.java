@@ -30,6 +30,9 @@ final class MmxExecutor {
         Op op = insn.op;
         switch (op) {
             case EMMS -> {
+                // SDM Vol.2 EMMS documents only the empty tags; the reference host (AMD EPYC) also
+                // sets TOP = 0, which we match
+                s.fpuStatus &= ~FSW_TOP;
                 s.fpuTagWord = 0; // abridged tag: all empty
                 return;
             }

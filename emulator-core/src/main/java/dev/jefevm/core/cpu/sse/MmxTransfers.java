@@ -10,8 +10,9 @@ import dev.jefevm.core.cpu.decode.Op;
  * The SSE/SSE2 instructions with one MMX operand (SDM Vol.2 CVTPI2PS, CVTPI2PD, CVTPS2PI,
  * CVTTPS2PI, CVTPD2PI, CVTTPD2PI, MOVQ2DQ, MOVDQ2Q). They pass the SSE gate like any SSE
  * instruction; when an MMX register is an operand they also raise #MF for a pending x87
- * exception and switch the x87 unit to MMX mode (TOP = 0, all tags valid). CVTPI2Px with a memory
- * source touch no MMX state. Rounding, flags and the integer indefinite are as for the XMM forms.
+ * exception and switch the x87 unit to MMX mode (TOP = 0, all tags valid) once the source is read:
+ * as measured on the host, a memory fault comes before the switch and #XM after it. CVTPI2Px with
+ * a memory source touch no MMX state. Rounding, flags and the integer indefinite are as for the XMM forms.
  */
 final class MmxTransfers {
 
@@ -31,6 +32,9 @@ final class MmxTransfers {
             case CVTPI2PS, CVTPI2PD -> {
                 long src = insn.kind1 == Instruction.K_XMM ? MmxExecutor.mm(s, insn.reg1)
                         : cpu.mmu.read64(Operands.effectiveAddress(cpu, insn));
+                if (mmxOperand) {
+                    MmxExecutor.enterMmxMode(s);
+                }
                 if (op == Op.CVTPI2PD) {
                     x[d] = Binary64.bits((int) src); // exact
                     x[d + 1] = Binary64.bits((int) (src >>> 32));
@@ -43,6 +47,7 @@ final class MmxTransfers {
             }
             case CVTPS2PI, CVTTPS2PI -> {
                 long src = XmmOperands.source64(cpu, insn);
+                MmxExecutor.enterMmxMode(s);
                 int old = Mxcsr.begin(s);
                 long r = FloatConvert.singlesToDwords(s, src, op == Op.CVTTPS2PI);
                 Mxcsr.end(s, old);
@@ -51,19 +56,21 @@ final class MmxTransfers {
             case CVTPD2PI, CVTTPD2PI -> {
                 long lo = XmmOperands.sourceLow(cpu, insn, true);
                 long hi = XmmOperands.sourceHigh(cpu, insn);
+                MmxExecutor.enterMmxMode(s);
                 int old = Mxcsr.begin(s);
                 long r = FloatConvert.doublesToDwords(s, lo, hi, op == Op.CVTTPD2PI);
                 Mxcsr.end(s, old);
                 MmxExecutor.setMm(s, insn.reg0, r);
             }
             case MOVQ2DQ -> {
+                MmxExecutor.enterMmxMode(s);
                 x[d] = MmxExecutor.mm(s, insn.reg1);
                 x[d + 1] = 0;
             }
-            default -> MmxExecutor.setMm(s, insn.reg0, x[insn.reg1 << 1]); // MOVDQ2Q
-        }
-        if (mmxOperand) {
-            MmxExecutor.enterMmxMode(s);
+            default -> { // MOVDQ2Q
+                MmxExecutor.enterMmxMode(s);
+                MmxExecutor.setMm(s, insn.reg0, x[insn.reg1 << 1]);
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ public final class Mxcsr {
     public static final int DAZ = 1 << 6;
     /** Exception masks IM..PM are the flag bits shifted left by this. */
     public static final int MASK_SHIFT = 7;
+    public static final int OM = OE << MASK_SHIFT;
     public static final int UM = UE << MASK_SHIFT;
     public static final int RC_SHIFT = 13;
     public static final int RC_NEAREST = 0, RC_DOWN = 1, RC_UP = 2, RC_ZERO = 3;

@@ -26,6 +26,8 @@ final class PartialRemainder {
     }
 
     static void execute(CpuState s, boolean nearest) {
+        // C2 = 0 ("reduction complete") also when no remainder is computed; C0 and C3 then stay, as on the host
+        s.fpuStatus &= ~X87Status.C2;
         if (X87Stack.isEmpty(s, 0) || X87Stack.isEmpty(s, 1)) {
             X87Stack.underflow(s, 0);
             return;
@@ -49,6 +51,13 @@ final class PartialRemainder {
         }
         if (Extended80.isZero(x, xe) || Extended80.isInfinity(y, ye)) {
             X87Status.setConditions(s, X87Status.CONDITION, 0);
+            if (Extended80.isDenormal(x, xe) && !X87Status.masked(s, X87Status.UE)) {
+                // a denormal dividend is a tiny result: unmasked #U delivers it normalized with the
+                // exponent adjusted (SDM Vol.1 8.5.5), as the host does
+                Rounding.roundToRegister(s, 0, Extended80.sign(xe), Extended80.unbiasedExponent(x, xe),
+                        Extended80.normalized(x), 0, 64, X87Status.roundingControl(s));
+                return;
+            }
             // the dividend stays, a pseudo-denormal one normalized (exponent 0 becomes 1)
             Extended80.writeExact(s, 0, x, x < 0 && Extended80.exp(xe) == 0 ? xe + 1 : xe);
             return;

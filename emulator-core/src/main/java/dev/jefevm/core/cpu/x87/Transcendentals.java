@@ -98,8 +98,8 @@ final class Transcendentals {
         int xs = Extended80.sign(xe), ys = Extended80.sign(ye);
         boolean xZero = Extended80.isZero(x, xe), yZero = Extended80.isZero(y, ye);
         boolean xInf = Extended80.isInfinity(x, xe), yInf = Extended80.isInfinity(y, ye);
-        if (!plusOne && xs != 0 && !xZero) {
-            finish(s, Extended80.invalid(s, 1)); // log of a negative number: #IA before #D
+        if ((!plusOne && xs != 0 && !xZero) || (plusOne && xs != 0 && xInf)) {
+            finish(s, Extended80.invalid(s, 1)); // log of a negative number (or of -inf + 1): #IA before #D
             return;
         }
         boolean zeroDivide = !plusOne && xZero && !yZero && !yInf;
@@ -298,6 +298,7 @@ final class Transcendentals {
     /** FSIN, FCOS, FSINCOS, FPTAN. */
     private static void trig(CpuState s, Instruction insn) {
         boolean pushes = insn.op == Op.FSINCOS || insn.op == Op.FPTAN;
+        s.fpuStatus &= ~X87Status.C2; // C2 reports only an out-of-range operand, on every path (as on the host)
         if (X87Stack.isEmpty(s, 0)) {
             if (!X87Stack.underflow(s, 0) && pushes) {
                 X87Stack.push(s, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
@@ -314,14 +315,12 @@ final class Transcendentals {
         long x = X87Stack.significand(s, 0);
         int xe = X87Stack.signExp(s, 0);
         if (Extended80.isUnsupported(x, xe) || Extended80.isInfinity(x, xe)) {
-            s.fpuStatus &= ~X87Status.C2;
             if (!Extended80.invalid(s, 0) && pushes) {
                 X87Stack.push(s, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
             }
             return;
         }
         if (Extended80.isNaN(x, xe)) {
-            s.fpuStatus &= ~X87Status.C2;
             Extended80.propagateNaN(s, 0, x, xe, x, xe);
             if (pushes && !X87Status.preComputationFault(s)) {
                 X87Stack.push(s, X87Stack.significand(s, 0), X87Stack.signExp(s, 0));
@@ -332,10 +331,10 @@ final class Transcendentals {
             return;
         }
         if (!Extended80.isZero(x, xe) && Extended80.unbiasedExponent(x, xe) >= 63) {
-            s.fpuStatus |= X87Status.C2; // out of range: the operand stays (SDM Vol.2 FSIN)
+            // out of range: the operand stays (SDM Vol.2 FSIN); the host also clears C1
+            s.fpuStatus = (s.fpuStatus | X87Status.C2) & ~X87Status.C1;
             return;
         }
-        s.fpuStatus &= ~X87Status.C2;
         BigDecimal sin, cos;
         if (Extended80.isZero(x, xe)) {
             sin = BigDecimal.ZERO;

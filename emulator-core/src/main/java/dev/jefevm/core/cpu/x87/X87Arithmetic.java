@@ -98,7 +98,9 @@ final class X87Arithmetic {
         }
         long dSig = X87Stack.significand(s, dst);
         int dSe = X87Stack.signExp(s, dst);
-        if (memoryDenormal && !Extended80.isNaN(dSig, dSe) && !Extended80.isUnsupported(dSig, dSe)
+        // a denormal dividend over zero is #Z only (see ExtendedArithmetic.divide), also from memory
+        boolean overZero = kind == DIVR && Extended80.isZero(dSig, dSe);
+        if (memoryDenormal && !overZero && !Extended80.isNaN(dSig, dSe) && !Extended80.isUnsupported(dSig, dSe)
                 && X87Status.raise(s, X87Status.DE)) {
             return;
         }
@@ -267,23 +269,32 @@ final class X87Arithmetic {
                 n = -n;
             }
         }
-        // precision control does not apply to FSCALE (SDM Vol.1 8.1.5.2); an unmasked overflow or
-        // underflow still gets the masked result (infinity, zero or denormal) on the recording processor
-        int control = s.fpuControl;
-        s.fpuControl |= X87Status.OE | X87Status.UE;
-        Rounding.roundToRegister(s, 0, Extended80.sign(ae), Extended80.unbiasedExponent(a, ae) + (int) n,
-                Extended80.normalized(a), 0, 64, X87Status.roundingControl(s));
-        s.fpuControl = control;
-        X87Status.updateSummary(s);
+        // precision control does not apply to FSCALE (SDM Vol.1 8.1.5.2). An unmasked overflow or
+        // underflow delivers the exponent-adjusted result (SDM Vol.1 8.5.4, 8.5.5) when the adjustment
+        // brings it into range; beyond that the host delivers infinity or zero
+        int sign = Extended80.sign(ae);
+        int exp = Extended80.unbiasedExponent(a, ae) + (int) n;
+        int biased = exp + BIAS;
+        if (biased - Rounding.WRAP >= MAX_EXP && !X87Status.masked(s, X87Status.OE)) {
+            X87Stack.set(s, 0, INTEGER_BIT, sign << 15 | MAX_EXP);
+            X87Status.setC1(s, true);
+            X87Status.raise(s, X87Status.OE | X87Status.PE);
+            return;
+        }
+        if (biased + Rounding.WRAP < 1 && !X87Status.masked(s, X87Status.UE)) {
+            X87Stack.set(s, 0, 0, sign << 15);
+            X87Status.setC1(s, false);
+            X87Status.raise(s, X87Status.UE | X87Status.PE);
+            return;
+        }
+        Rounding.roundToRegister(s, 0, sign, exp, Extended80.normalized(a), 0, 64, X87Status.roundingControl(s));
     }
 
     /** FXTRACT: ST(0) becomes the unbiased exponent, then the significand (exponent 0) is pushed. */
     private static void extract(CpuState s) {
         if (X87Stack.isEmpty(s, 0)) {
+            // masked underflow: both halves are the indefinite; a full stack is not reported (as on the host)
             if (!X87Stack.underflow(s, 0)) {
-                if (X87Stack.full(s)) {
-                    X87Stack.decrementTop(s);
-                }
                 X87Stack.push(s, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
             }
             return;
@@ -296,6 +307,7 @@ final class X87Arithmetic {
         }
         long sig = X87Stack.significand(s, 0);
         int se = X87Stack.signExp(s, 0);
+        s.fpuStatus &= ~X87Status.C1;
         if (Extended80.isUnsupported(sig, se)) {
             if (!X87Status.raise(s, X87Status.IE)) {
                 X87Stack.set(s, 0, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
@@ -311,7 +323,6 @@ final class X87Arithmetic {
             X87Stack.push(s, sig | Extended80.QUIET_BIT, se);
             return;
         }
-        s.fpuStatus &= ~X87Status.C1;
         if (Extended80.isZero(sig, se)) {
             if (X87Status.raise(s, X87Status.ZE)) {
                 return;

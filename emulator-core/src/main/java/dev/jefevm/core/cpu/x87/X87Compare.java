@@ -17,7 +17,7 @@ import dev.jefevm.core.cpu.mmu.Mmu;
 /**
  * x87 comparisons and classification (SDM Vol.2 FCOM/FUCOM/FICOM, FCOMI/FUCOMI, FTST, FXAM).
  * FCOM-style results go to C3, C2, C0 (greater 000, less 001, equal 100, unordered 111) with
- * C1 cleared; FCOMI-style results go to ZF, PF, CF with OF, SF and AF cleared. The ordered
+ * C1 cleared; FCOMI-style results go to ZF, PF, CF with OF, SF and AF cleared (C1 kept). The ordered
  * forms (FCOM, FICOM, FCOMI, FTST) signal #IA for any NaN, the unordered forms only for SNaNs;
  * both for unsupported formats. After an unmasked #IA or #D the result is still reported
  * ("unordered" for #IA) but nothing is popped, as the processor the tests were recorded on does.
@@ -82,7 +82,9 @@ final class X87Compare {
                                     boolean unordered, boolean eflags, int pops) {
         int result;
         boolean aborted = false;
-        if (X87Stack.isEmpty(s, 0) || (i >= 0 && X87Stack.isEmpty(s, i))) {
+        int c1 = s.fpuStatus & C1;
+        boolean underflow = X87Stack.isEmpty(s, 0) || (i >= 0 && X87Stack.isEmpty(s, i));
+        if (underflow) {
             aborted = X87Stack.underflow(s, -1);
             result = UNORDERED;
         } else {
@@ -117,7 +119,10 @@ final class X87Compare {
                 default -> 0;
             };
             Flags.set(s, f);
-            s.fpuStatus &= ~C1;
+            if (!underflow) {
+                // only a stack underflow clears C1: the host keeps it otherwise (Intel documents "set to 0")
+                s.fpuStatus |= c1;
+            }
         } else {
             int c = switch (result) {
                 case LESS -> C0;

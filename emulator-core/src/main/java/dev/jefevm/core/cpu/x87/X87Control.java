@@ -36,10 +36,14 @@ final class X87Control {
             case FLDENV -> X87Environment.loadEnvironment(cpu, insn);
             case FNSAVE -> X87Environment.save(cpu, insn);
             case FRSTOR -> X87Environment.restore(cpu, insn);
-            case FFREE -> X87Stack.free(s, insn.reg0);
+            case FFREE -> {
+                X87Stack.free(s, insn.reg0);
+                s.fpuStatus &= ~X87Status.C1; // as the host does (the SDM leaves C0-C3 undefined)
+            }
             case FFREEP -> {
                 X87Stack.free(s, insn.reg0);
                 X87Stack.pop(s);
+                s.fpuStatus &= ~X87Status.C1;
             }
             case FDECSTP -> {
                 X87Stack.decrementTop(s);
@@ -63,6 +67,8 @@ final class X87Control {
         s.fpuIp = 0;
         s.fpuDp = 0;
         s.fpuOpcode = 0;
+        s.fpuCs = 0;
+        s.fpuDs = 0;
     }
 
     static void loadControl(CpuState s, int value) {

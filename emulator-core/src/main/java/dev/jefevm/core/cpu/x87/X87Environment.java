@@ -11,8 +11,9 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * bytes) in the protected-mode 32-bit layout that 64-bit mode uses (SDM Vol.1 8.1.10, Figures
  * 8-9 and 8-10): control, status and full tag word, FIP[31:0], FCS with the 11-bit opcode in
  * bits 26:16, FDP[31:0] and FDS, then for FNSAVE ST(0)..ST(7) at 10 bytes each. With a 66
- * prefix the 16-bit layout (14 and 94 bytes, Figure 8-11) is used. The selectors are not
- * tracked and are stored as zero; reserved halves are stored as FFFF as Intel processors do.
+ * prefix the 16-bit layout (14 and 94 bytes, Figure 8-11) is used. FCS and FDS are the
+ * selectors recorded with the pointers (the host stores CS 0x33 in 64-bit Linux code);
+ * reserved halves are stored as FFFF as Intel processors do.
  * After storing, FNSTENV masks all exceptions and FNSAVE reinitializes the FPU.
  */
 final class X87Environment {
@@ -58,18 +59,18 @@ final class X87Environment {
             m.write16(ea + 2, s.fpuStatus);
             m.write16(ea + 4, X87Stack.fullTagWord(s));
             m.write16(ea + 6, (int) s.fpuIp);
-            m.write16(ea + 8, 0);
+            m.write16(ea + 8, s.fpuCs);
             m.write16(ea + 10, (int) s.fpuDp);
-            m.write16(ea + 12, 0);
+            m.write16(ea + 12, s.fpuDs);
             return;
         }
         m.write32(ea, 0xFFFF_0000 | s.fpuControl);
         m.write32(ea + 4, 0xFFFF_0000 | s.fpuStatus);
         m.write32(ea + 8, 0xFFFF_0000 | X87Stack.fullTagWord(s));
         m.write32(ea + 12, (int) s.fpuIp);
-        m.write32(ea + 16, (s.fpuOpcode & 0x7FF) << 16);
+        m.write32(ea + 16, (s.fpuOpcode & 0x7FF) << 16 | s.fpuCs & 0xFFFF);
         m.write32(ea + 20, (int) s.fpuDp);
-        m.write32(ea + 24, 0xFFFF_0000);
+        m.write32(ea + 24, 0xFFFF_0000 | s.fpuDs & 0xFFFF);
     }
 
     static void loadEnvironment(Cpu cpu, Instruction insn) {
@@ -98,25 +99,33 @@ final class X87Environment {
         int control, status, tags;
         long ip, dp;
         int opcode = s.fpuOpcode;
+        int cs, ds;
         if (small) {
             control = m.read16(ea);
             status = m.read16(ea + 2);
             tags = m.read16(ea + 4);
             ip = m.read16(ea + 6) & 0xFFFFL;
+            cs = m.read16(ea + 8) & 0xFFFF;
             dp = m.read16(ea + 10) & 0xFFFFL;
+            ds = m.read16(ea + 12) & 0xFFFF;
         } else {
             control = m.read16(ea);
             status = m.read16(ea + 4);
             tags = m.read16(ea + 8);
             ip = m.read32(ea + 12) & 0xFFFF_FFFFL;
-            opcode = (m.read32(ea + 16) >>> 16) & 0x7FF;
+            int csAndOpcode = m.read32(ea + 16);
+            cs = csAndOpcode & 0xFFFF;
+            opcode = (csAndOpcode >>> 16) & 0x7FF;
             dp = m.read32(ea + 20) & 0xFFFF_FFFFL;
+            ds = m.read16(ea + 24) & 0xFFFF;
         }
         s.fpuStatus = status & 0xFFFF;
         s.fpuTagWord = X87Stack.abridge(tags & 0xFFFF);
         s.fpuIp = ip;
         s.fpuDp = dp;
         s.fpuOpcode = opcode;
+        s.fpuCs = cs;
+        s.fpuDs = ds;
         X87Control.loadControl(s, control & 0xFFFF);
     }
 }

@@ -57,9 +57,11 @@ public final class X87Executor {
             }
         }
         s.fpuIp = s.rip - insn.length;
+        s.fpuCs = s.segSelector[CpuState.CS];
         s.fpuOpcode = (int) insn.imm & 0x7FF;
         if (insn.kind0 == Instruction.K_MEM) {
             s.fpuDp = Operands.offset(s, insn);
+            s.fpuDs = s.segSelector[insn.segment];
         }
         switch (insn.op) {
             case FLD, FST, FSTP, FILD, FIST, FISTP, FISTTP, FBLD, FBSTP, FLD1, FLDL2T, FLDL2E, FLDPI, FLDLG2,

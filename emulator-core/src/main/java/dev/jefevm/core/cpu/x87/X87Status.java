@@ -49,8 +49,12 @@ public final class X87Status {
      */
     public static boolean raise(CpuState s, int flags) {
         s.fpuStatus |= flags;
-        if ((flags & ~s.fpuControl & EXCEPTIONS) != 0) {
+        int unmasked = flags & ~s.fpuControl & EXCEPTIONS;
+        if (unmasked != 0) {
             s.fpuStatus |= ES | B;
+            if ((unmasked & (IE | DE | ZE)) != 0 && (flags & SF) == 0) {
+                s.fpuStatus &= ~C1; // no result is delivered, and the host clears the round-up bit
+            }
             return true;
         }
         return false;

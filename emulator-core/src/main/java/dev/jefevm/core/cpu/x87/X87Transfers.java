@@ -83,14 +83,15 @@ final class X87Transfers {
     }
 
     private static void loadRegister(CpuState s, int i) {
-        if (X87Stack.full(s)) {
-            X87Stack.overflow(s);
-            return;
-        }
+        // an empty source is reported before a full stack (C1 = 0), as the host does
         if (X87Stack.isEmpty(s, i)) {
             if (!X87Stack.underflow(s, -1)) {
                 X87Stack.push(s, Extended80.INDEFINITE_SIG, Extended80.INDEFINITE_SE);
             }
+            return;
+        }
+        if (X87Stack.full(s)) {
+            X87Stack.overflow(s);
             return;
         }
         pushExact(s, X87Stack.significand(s, i), X87Stack.signExp(s, i));
@@ -325,7 +326,7 @@ final class X87Transfers {
             X87Stack.underflow(s, 0);
             return;
         }
-        s.fpuStatus &= ~X87Status.C1;
+        // C1 is left as it was: the host (AMD) does not clear it, although Intel documents "C1 set to 0"
         if (Flags.condition(s, insn.condition)) {
             X87Stack.set(s, 0, X87Stack.significand(s, i), X87Stack.signExp(s, i));
         }

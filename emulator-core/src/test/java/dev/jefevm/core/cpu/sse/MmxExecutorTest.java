@@ -67,6 +67,30 @@ class MmxExecutorTest {
     }
 
     @Test
+    void emms_setsTopToZero_asTheHostDoes() {
+        m.s.fpuStatus = 3 << 11 | 0x0100;
+
+        m.run(SseMachine.mmx(Op.EMMS, 16, 0, 0, 0, 0, 0, 0));
+
+        assertEquals(0x0100, m.s.fpuStatus);
+    }
+
+    @Test
+    void cvtps2pi_unmaskedInvalid_entersMmxModeBeforeTheFault() {
+        // measured on the host: CVTTPS2PI raising #XM leaves TOP = 0 and all tags valid
+        m.s.fpuStatus = 5 << 11;
+        m.s.fpuTagWord = 0;
+        m.s.mxcsr = 0x1F80 & ~(Mxcsr.IE << Mxcsr.MASK_SHIFT);
+        m.xmm(1, 0x7FC0_0000_7FC0_0000L, 0);
+
+        CpuFault f = assertThrows(CpuFault.class, () -> m.run(SseMachine.mmx(Op.CVTPS2PI, 16, X, 0, X, 1, 0, 0)));
+
+        assertEquals(CpuFault.XM, f.vector);
+        assertEquals(0, m.s.fpuStatus & (7 << 11));
+        assertEquals(0xFF, m.s.fpuTagWord);
+    }
+
+    @Test
     void rexExtendedRegisterNumbers_areTakenModuloEight() {
         m.s.fpuMantissa[3] = 0x0102;
         m.s.fpuMantissa[4] = 0x0101;
