@@ -94,7 +94,8 @@ final class UserCommand implements Callable<Integer> {
             // Nothing to run: say so with the synopsis, like other command-line tools (status 2, usage error).
             PrintWriter e = spec.commandLine().getErr();
             e.println("jefevm: user: no PROGRAM to run");
-            e.print(spec.commandLine().getHelp().synopsis(0));
+            CommandLine.Help help = spec.commandLine().getHelp();
+            e.print(help.synopsisHeading() + help.synopsis(0));
             e.println("Try 'jefevm user --help' for more information.");
             e.flush();
             return ExitStatus.USAGE;

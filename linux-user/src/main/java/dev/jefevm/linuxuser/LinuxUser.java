@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a static Linux x86_64 program on the JefeVM CPU at CPL 3, in the program's own address
@@ -36,6 +38,8 @@ public final class LinuxUser {
     static final Map<String, String> DEFAULT_ENV = Map.of("PATH", "/usr/local/bin:/usr/bin:/bin", "HOME", "/",
             "LANG", "C", "TERM", "dumb");
     static final long DEFAULT_MEMORY = 1L << 30;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LinuxUser.class);
 
     private final Builder config;
 
@@ -65,7 +69,8 @@ public final class LinuxUser {
             throw new LinuxUserException("cannot reserve " + (config.memory >> 20) + " MiB of guest RAM on this host: "
                     + e.getMessage());
         }
-        Cpu cpu = new Cpu(new CpuState(), memory, new BarePlatform(VirtualClock.realTime()));
+        VirtualClock clock = VirtualClock.realTime();
+        Cpu cpu = new Cpu(new CpuState(), memory, new BarePlatform(clock));
         Kernel kernel = new Kernel(cpu, config.strace);
         FdTable fds = new FdTable();
         fds.add(new StreamInput(config.stdin), 0, false);
@@ -85,7 +90,14 @@ public final class LinuxUser {
         } catch (GuestFault e) {
             throw new LinuxUserException(config.program + ": its arguments and environment do not fit on the stack");
         }
-        return Process.shellStatus(kernel.run());
+        long started = System.nanoTime();
+        int status = kernel.run();
+        if (LOG.isDebugEnabled()) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            LOG.debug("{} instructions in {} s: {} MIPS", clock.retiredInstructions(), String.format("%.3f", seconds),
+                    String.format("%.1f", clock.retiredInstructions() / seconds / 1e6));
+        }
+        return Process.shellStatus(status);
     }
 
     /** Configures one run: program, arguments, environment, directory, streams and guest RAM. */

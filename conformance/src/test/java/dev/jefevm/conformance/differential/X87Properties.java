@@ -101,6 +101,14 @@ class X87Properties {
         f.add(new RegisterForm(0xDF, 0xE0, 1, Op.FNSTSW));
         f.add(new RegisterForm(0xDF, 0xE8, 8, Op.FUCOMIP));
         f.add(new RegisterForm(0xDF, 0xF0, 8, Op.FCOMIP));
+        // the undocumented aliases (FCOM2, FCOMP3, FCOMP5, FXCH4, FXCH7, FSTP1, FSTP8, FSTP9, FNENI, FNDISI, FNSETPM)
+        f.add(new RegisterForm(0xDE, 0xD0, 8, Op.FCOMP));
+        f.add(new RegisterForm(0xDD, 0xC8, 8, Op.FXCH));
+        f.add(new RegisterForm(0xDF, 0xC8, 8, Op.FXCH));
+        f.add(new RegisterForm(0xD9, 0xD8, 8, Op.FSTP));
+        f.add(new RegisterForm(0xDF, 0xD0, 16, Op.FSTP));
+        f.add(new RegisterForm(0xDB, 0xE0, 2, Op.FNOP));
+        f.add(new RegisterForm(0xDB, 0xE4, 1, Op.FNOP));
         return f.toArray(new RegisterForm[0]);
     }
 

@@ -7,11 +7,10 @@ import java.io.OutputStream;
 /**
  * The runner's standard output or error: writes go straight to a host {@link OutputStream} and
  * are flushed. A write to a pipe whose reader has gone fails with EPIPE (the system-call layer
- * then raises SIGPIPE, pipe(7)); any other host failure is EIO.
+ * then raises SIGPIPE, pipe(7)); a descriptor jefevm itself got closed gives EBADF, a full disk
+ * ENOSPC, and any other host failure EIO.
  */
 public final class StreamOutput extends OpenFile {
-
-    private static final String BROKEN_PIPE = "Broken pipe";
 
     private final OutputStream out;
     private final long ino;
@@ -29,9 +28,19 @@ public final class StreamOutput extends OpenFile {
             out.flush();
             return len;
         } catch (IOException e) {
-            // The JDK reports EPIPE only in the message (strerror text); the reader of our stdout went away.
-            return BROKEN_PIPE.equals(e.getMessage()) ? -Errno.EPIPE : -Errno.EIO;
+            return errno(e);
         }
+    }
+
+    /** The JDK gives the host's errno only as its strerror text in the message. */
+    static long errno(IOException e) {
+        String m = String.valueOf(e.getMessage());
+        return switch (m) {
+            case "Broken pipe" -> -Errno.EPIPE; // the reader of our stdout went away
+            case "Bad file descriptor" -> -Errno.EBADF; // jefevm was started with this descriptor closed
+            case "No space left on device" -> -Errno.ENOSPC;
+            default -> -Errno.EIO;
+        };
     }
 
     @Override

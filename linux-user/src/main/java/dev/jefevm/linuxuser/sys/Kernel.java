@@ -258,6 +258,11 @@ public final class Kernel implements UserModeTraps {
         } catch (GuestMemoryExhausted e) {
             outOfMemory(p);
             return;
+        } catch (RuntimeException e) {
+            // A bug of this layer, not of the program: it gets EIO and the run goes on, with the cause logged.
+            LOG.warn("pid {}: {} failed inside jefevm ({}): returning -EIO", p.pid, SyscallNames.name(nr), e.toString());
+            LOG.debug("system call failure", e);
+            result = -Errno.EIO;
         }
         if (result == Errno.BLOCK) {
             s.rip -= 2; // re-run the SYSCALL (0F 05) when scheduled again

@@ -63,7 +63,7 @@ final class Syscalls {
                 yield 0;
             }
             case 25 -> memory.mremap(p, a0, a1, a2, (int) a3, a4);
-            case 26, 28, 74, 75, 162 -> 0; // msync, madvise, fsync, fdatasync, sync
+            case 26, 28, 74, 75, 162, 221 -> 0; // msync, madvise, fsync, fdatasync, sync, fadvise64 (advice only)
             case 32 -> files.dup(p, fd);
             case 33 -> files.dup3(p, fd, (int) a1, 0, true);
             case 34 -> Errno.BLOCK; // pause: until a signal interrupts it

@@ -27,8 +27,15 @@ class StreamOutputTest {
     }
 
     @Test
+    void write_descriptorClosedWhenJefevmStarted_isEBADF() {
+        StreamOutput out = new StreamOutput(failing("Bad file descriptor"), 2);
+
+        assertEquals(-Errno.EBADF, out.write(new byte[4], 0, 4));
+    }
+
+    @Test
     void write_otherHostFailure_isEIO() {
-        StreamOutput out = new StreamOutput(failing("No space left on device"), 2);
+        StreamOutput out = new StreamOutput(failing("Input/output error"), 2);
 
         assertEquals(-Errno.EIO, out.write(new byte[4], 0, 4));
     }

@@ -157,4 +157,36 @@ class AddressSpaceTest {
 
         assertEquals("hi", space.readString(A, 100));
     }
+
+    /** Takes every free frame of {@code allocator}. */
+    private static void exhaust(FrameAllocator allocator) {
+        while (allocator.allocate() >= 0) {
+            // keep taking
+        }
+    }
+
+    @Test
+    void fault_withGuestRamExhausted_throwsGuestMemoryExhausted() {
+        space.map(A, A + 4 * P, Vma.READ | Vma.WRITE, "anon");
+        space.handleFault(A, true, false); // page tables now exist; the next page needs one frame
+        exhaust(frames);
+
+        assertThrows(GuestMemoryExhausted.class, () -> space.handleFault(A + P, true, false));
+    }
+
+    @Test
+    void copy_withGuestRamExhausted_givesBackWhatItTook() {
+        PhysicalMemory small = new PhysicalMemory(1 << 20);
+        FrameAllocator few = new FrameAllocator(small);
+        AddressSpace parent = new AddressSpace(small, few);
+        parent.map(A, A + 160 * P, Vma.READ | Vma.WRITE, "anon");
+        for (long va = A; va < A + 160 * P; va += P) {
+            parent.handleFault(va, true, false);
+        }
+        long inUse = few.inUse();
+
+        assertThrows(GuestMemoryExhausted.class, parent::copy);
+
+        assertEquals(inUse, few.inUse());
+    }
 }

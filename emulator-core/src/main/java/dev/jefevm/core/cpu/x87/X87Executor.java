@@ -22,6 +22,12 @@ public final class X87Executor {
     private X87Executor() {
     }
 
+    /** DB E0, DB E1 and DB E4 by their FPU opcode (SDM Vol.2 Table A-15 leaves them reserved). */
+    private static boolean isLegacyControl(Instruction insn) {
+        int fop = (int) insn.imm & 0x7FF;
+        return fop == 0x3E0 || fop == 0x3E1 || fop == 0x3E4;
+    }
+
     /** Executes one x87 instruction; RIP already points at the next instruction. */
     public static void execute(Cpu cpu, Instruction insn) {
         CpuState s = cpu.state;
@@ -33,6 +39,15 @@ public final class X87Executor {
                 }
                 X87Status.checkPending(s);
                 return;
+            }
+            case FNOP -> {
+                if ((cr0 & (CR0_EM | CR0_TS)) != 0) {
+                    throw CpuFault.nm();
+                }
+                if (isLegacyControl(insn)) {
+                    return; // FNENI, FNDISI, FNSETPM: 8087/287 control instructions, no-wait no-ops now
+                }
+                X87Status.checkPending(s);
             }
             case FNINIT, FNCLEX, FNSTCW, FNSTSW, FNSTENV, FNSAVE -> {
                 if ((cr0 & (CR0_EM | CR0_TS)) != 0) {

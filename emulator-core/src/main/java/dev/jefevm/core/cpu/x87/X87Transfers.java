@@ -29,6 +29,9 @@ final class X87Transfers {
     private static final long LG2_HI = 0x9A20_9A84_FBCF_F798L, LG2_LO = 0x8F89_59AC_0B7C_9178L;
     private static final long LN2_HI = 0xB172_17F7_D1CF_79ABL, LN2_LO = 0xC9E3_B398_03F2_F6AFL;
 
+    /** The FPU opcode (FOP) of FSTP1 ST(i), the D9 D8+i alias of FSTP, with i masked off. */
+    private static final int FSTP1_OPCODE = 0x1D8;
+
     private X87Transfers() {
     }
 
@@ -47,7 +50,7 @@ final class X87Transfers {
                 if (insn.kind0 == Instruction.K_MEM) {
                     storeMemory(cpu, insn, pop);
                 } else {
-                    storeRegister(s, insn.reg0, pop);
+                    storeRegister(s, insn.reg0, pop, ((int) insn.imm & 0x7F8) == FSTP1_OPCODE);
                 }
             }
             case FILD -> loadInteger(cpu, insn);
@@ -139,8 +142,15 @@ final class X87Transfers {
         pushExact(s, sig, se);
     }
 
-    private static void storeRegister(CpuState s, int i, boolean pop) {
+    private static void storeRegister(CpuState s, int i, boolean pop, boolean alias) {
         if (X87Stack.isEmpty(s, 0)) {
+            if (alias) {
+                // the undocumented FSTP1 (D9 D8+i) on an empty ST(0): no stack fault, ST(i) untouched,
+                // just the pop (as the host does)
+                s.fpuStatus &= ~X87Status.C1;
+                X87Stack.pop(s);
+                return;
+            }
             if (X87Stack.underflow(s, i)) {
                 return;
             }

@@ -21,7 +21,7 @@ class X87EnvironmentTest {
     }
 
     @Test
-    void fnstenv_storesControlStatusFullTagsAndOpcode_thenMasksExceptions() {
+    void fnstenv_storesControlStatusFullTagsOpcodeAndCs_thenMasksExceptions() {
         s.fpuControl = 0x0360;
         m.exec("d9e8"); // fld1: valid
         m.exec("d9ee"); // fldz: zero
@@ -32,7 +32,7 @@ class X87EnvironmentTest {
                 () -> assertEquals(0xFFFF_0000 | 6 << 11, m.cpu.memory.read32(AREA + 4)),
                 () -> assertEquals(0xFFFF_0000 | 0x1FFF, m.cpu.memory.read32(AREA + 8)), // R7 valid, R6 zero
                 () -> assertEquals((int) X87Machine.CODE, m.cpu.memory.read32(AREA + 12)),
-                () -> assertEquals(0x1EE << 16, m.cpu.memory.read32(AREA + 16)),
+                () -> assertEquals(0x1EE << 16 | 0x08, m.cpu.memory.read32(AREA + 16)), // FOP, FCS
                 () -> assertEquals(0x037F, s.fpuControl));
     }
 
