@@ -80,6 +80,20 @@ final class Binary32 {
         return ea != 0 && ea != EXP && eb != 0 && eb != EXP;
     }
 
+    /**
+     * The result of an ordinary operation when {@link Mxcsr#FAST_PATH_BITS} allow skipping
+     * exception detection and the result is normal; else 0, which is never a normal number's
+     * bits, meaning "take the full path".
+     */
+    private static int fastResult(CpuState s, float r) {
+        if ((s.mxcsr & Mxcsr.FAST_PATH_BITS) != Mxcsr.FAST_PATH_STATE) {
+            return 0;
+        }
+        int rb = Float.floatToRawIntBits(r);
+        int e = rb & EXP;
+        return e != 0 && e != EXP ? rb : 0;
+    }
+
     // The operations keep their common path small (so the JIT inlines it) and their rare cases in helpers.
 
     static int add(CpuState s, int a, int b, boolean subtract) {
@@ -97,6 +111,12 @@ final class Binary32 {
         float x = value(a);
         float y = subtract ? -value(b) : value(b);
         float r = x + y;
+        if (ordinary(a, b)) {
+            int fast = fastResult(s, r);
+            if (fast != 0) {
+                return fast;
+            }
+        }
         int sgn = 0;
         if (!Float.isInfinite(r)) {
             double dx = x, dy = y;
@@ -140,6 +160,12 @@ final class Binary32 {
         float x = value(a), y = value(b);
         double p = (double) x * y; // exact: 24 x 24 bits
         float r = (float) p;
+        if (ordinary(a, b)) {
+            int fast = fastResult(s, r);
+            if (fast != 0) {
+                return fast;
+            }
+        }
         int sgn = Float.isInfinite(r) ? 0 : p == r ? 0 : p > r ? 1 : -1;
         int result = finish(s, r, sgn, !Float.isInfinite(x) && !Float.isInfinite(y));
         if (result == UNMASKED_RANGE) {
@@ -170,6 +196,12 @@ final class Binary32 {
         }
         float x = value(a), y = value(b);
         float r = x / y;
+        if (ordinary(a, b)) {
+            int fast = fastResult(s, r);
+            if (fast != 0) {
+                return fast;
+            }
+        }
         int sgn = 0;
         if (!Float.isInfinite(x) && !Float.isInfinite(y) && !Float.isInfinite(r)) {
             double rem = Math.fma(-(double) r, y, x);

@@ -97,6 +97,20 @@ final class Binary64 {
         return ea != 0 && ea != EXP && eb != 0 && eb != EXP;
     }
 
+    /**
+     * The result of an ordinary operation when {@link Mxcsr#FAST_PATH_BITS} allow skipping
+     * exception detection and the result is normal; else 0, which is never a normal number's
+     * bits, meaning "take the full path".
+     */
+    private static long fastResult(CpuState s, double r) {
+        if ((s.mxcsr & Mxcsr.FAST_PATH_BITS) != Mxcsr.FAST_PATH_STATE) {
+            return 0;
+        }
+        long rb = Double.doubleToRawLongBits(r);
+        long e = rb & EXP;
+        return e != 0 && e != EXP ? rb : 0;
+    }
+
     // The operations keep their common path small (so the JIT inlines it) and their rare cases in helpers.
 
     static long add(CpuState s, long a, long b, boolean subtract) {
@@ -114,6 +128,12 @@ final class Binary64 {
         double x = value(a);
         double y = subtract ? -value(b) : value(b);
         double r = x + y;
+        if (ordinary(a, b)) {
+            long fast = fastResult(s, r);
+            if (fast != 0) {
+                return fast;
+            }
+        }
         int sgn = 0;
         if (!Double.isInfinite(r)) {
             double bv = r - x;
@@ -153,6 +173,12 @@ final class Binary64 {
         }
         double x = value(a), y = value(b);
         double r = x * y;
+        if (ordinary(a, b)) {
+            long fast = fastResult(s, r);
+            if (fast != 0) {
+                return fast;
+            }
+        }
         int sgn = 0;
         if (x != 0 && y != 0 && !Double.isInfinite(x) && !Double.isInfinite(y) && !Double.isInfinite(r)) {
             sgn = r != 0 && Math.getExponent(r) > RESIDUAL_EXP_MIN ? (int) Math.signum(Math.fma(x, y, -r))
@@ -187,6 +213,12 @@ final class Binary64 {
         }
         double x = value(a), y = value(b);
         double r = x / y;
+        if (ordinary(a, b)) {
+            long fast = fastResult(s, r);
+            if (fast != 0) {
+                return fast;
+            }
+        }
         int sgn = 0;
         if (x != 0 && !Double.isInfinite(x) && !Double.isInfinite(y) && !Double.isInfinite(r)) {
             sgn = divisionErrorSign(x, y, r);

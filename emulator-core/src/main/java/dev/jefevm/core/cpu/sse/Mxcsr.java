@@ -24,6 +24,15 @@ public final class Mxcsr {
     public static final int RC_SHIFT = 13;
     public static final int RC_NEAREST = 0, RC_DOWN = 1, RC_UP = 2, RC_ZERO = 3;
     public static final int FTZ = 1 << 15;
+    /**
+     * The bits that decide whether an ordinary operation may skip exception detection: round to
+     * nearest, every exception masked, and the precision flag already set. Then an operation on
+     * normal operands with a normal result behaves exactly as the host's IEEE arithmetic (Java's
+     * float and double are round-to-nearest-even), and the only flag it could raise, PE, is
+     * already raised. Compilers' code runs in exactly this state after its first inexact result.
+     */
+    public static final int FAST_PATH_BITS = (3 << RC_SHIFT) | (0x3F << MASK_SHIFT) | PE;
+    public static final int FAST_PATH_STATE = (0x3F << MASK_SHIFT) | PE;
     /** Bits this CPU implements (FXSAVE's MXCSR_MASK, DAZ included); the rest are reserved and #GP when set. */
     public static final int SUPPORTED = 0xFFFF;
 
