@@ -74,18 +74,26 @@ final class UserCommand implements Callable<Integer> {
     private final OutputStream out;
     private final OutputStream err;
     private final Map<String, String> hostEnvironment;
+    /** True when the streams are this process's descriptors 0-2, so terminal ioctls can reach the host terminal. */
+    private final boolean hostStreams;
 
     /** Streams and environment of this process: the program talks to the terminal (or pipes) jefevm was given. */
     UserCommand() {
         this(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out),
-                new FileOutputStream(FileDescriptor.err), System.getenv());
+                new FileOutputStream(FileDescriptor.err), System.getenv(), true);
     }
 
     UserCommand(InputStream in, OutputStream out, OutputStream err, Map<String, String> hostEnvironment) {
+        this(in, out, err, hostEnvironment, false);
+    }
+
+    private UserCommand(InputStream in, OutputStream out, OutputStream err, Map<String, String> hostEnvironment,
+            boolean hostStreams) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.hostEnvironment = hostEnvironment;
+        this.hostStreams = hostStreams;
     }
 
     @Override
@@ -118,7 +126,7 @@ final class UserCommand implements Callable<Integer> {
         argv.add(program.toString());
         argv.addAll(args);
         LinuxUser.Builder builder = LinuxUser.builder(program).args(argv).memory(memory).strace(strace)
-                .stdin(in).stdout(out).stderr(err).environment(env);
+                .stdin(in).stdout(out).stderr(err).hostTerminal(hostStreams).environment(env);
         try {
             return builder.build().run();
         } catch (LinuxUserException e) {

@@ -7,8 +7,11 @@ import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.BarePlatform;
 import dev.jefevm.linuxuser.elf.ElfImage;
 import dev.jefevm.linuxuser.fs.FdTable;
+import dev.jefevm.linuxuser.fs.HostTerminal;
+import dev.jefevm.linuxuser.fs.OpenFile;
 import dev.jefevm.linuxuser.fs.StreamInput;
 import dev.jefevm.linuxuser.fs.StreamOutput;
+import dev.jefevm.linuxuser.fs.TerminalStream;
 import dev.jefevm.linuxuser.mem.GuestFault;
 import dev.jefevm.linuxuser.mem.GuestMemoryExhausted;
 import dev.jefevm.linuxuser.proc.Process;
@@ -72,10 +75,11 @@ public final class LinuxUser {
         VirtualClock clock = VirtualClock.realTime();
         Cpu cpu = new Cpu(new CpuState(), memory, new BarePlatform(clock));
         Kernel kernel = new Kernel(cpu, config.strace);
+        HostTerminal terminal = config.hostTerminal ? HostTerminal.open() : null;
         FdTable fds = new FdTable();
-        fds.add(new StreamInput(config.stdin), 0, false);
-        fds.add(new StreamOutput(config.stdout, 2), 1, false);
-        fds.add(new StreamOutput(config.stderr, 3), 2, false);
+        fds.add(standardStream(new StreamInput(config.stdin), terminal, 0), 0, false);
+        fds.add(standardStream(new StreamOutput(config.stdout, 2), terminal, 1), 1, false);
+        fds.add(standardStream(new StreamOutput(config.stderr, 3), terminal, 2), 2, false);
         List<String> env = new ArrayList<>();
         for (Map.Entry<String, String> e : config.environment.entrySet()) {
             env.add(e.getKey() + "=" + e.getValue());
@@ -91,13 +95,25 @@ public final class LinuxUser {
             throw new LinuxUserException(config.program + ": its arguments and environment do not fit on the stack");
         }
         long started = System.nanoTime();
-        int status = kernel.run();
+        int status;
+        try {
+            status = kernel.run();
+        } finally {
+            if (terminal != null) {
+                terminal.restore(); // a program killed in raw mode must not leave the user's terminal raw
+            }
+        }
         if (LOG.isDebugEnabled()) {
             double seconds = (System.nanoTime() - started) / 1e9;
             LOG.debug("{} instructions in {} s: {} MIPS", clock.retiredInstructions(), String.format("%.3f", seconds),
                     String.format("%.1f", clock.retiredInstructions() / seconds / 1e6));
         }
         return Process.shellStatus(status);
+    }
+
+    /** The stream itself, or a {@link TerminalStream} when it is host descriptor {@code hostFd} and that is a terminal. */
+    private static OpenFile standardStream(OpenFile stream, HostTerminal terminal, int hostFd) {
+        return terminal != null && terminal.isTerminal(hostFd) ? new TerminalStream(stream, terminal, hostFd) : stream;
     }
 
     /** Configures one run: program, arguments, environment, directory, streams and guest RAM. */
@@ -111,6 +127,7 @@ public final class LinuxUser {
         private OutputStream stderr = OutputStream.nullOutputStream();
         private long memory = DEFAULT_MEMORY;
         private boolean strace;
+        private boolean hostTerminal;
 
         private Builder(Path program) {
             this.program = Objects.requireNonNull(program, "program");
@@ -159,6 +176,15 @@ public final class LinuxUser {
         /** Logs every system call at INFO (name, arguments, result). */
         public Builder strace(boolean on) {
             this.strace = on;
+            return this;
+        }
+
+        /**
+         * Says the streams are jefevm's own descriptors 0, 1 and 2 (not in-memory ones): each that
+         * is a host terminal then answers terminal ioctls (TCGETS, TIOCGWINSZ...) through the host.
+         */
+        public Builder hostTerminal(boolean on) {
+            this.hostTerminal = on;
             return this;
         }
 

@@ -4,8 +4,12 @@ import dev.jefevm.linuxuser.fs.FdTable;
 import dev.jefevm.linuxuser.fs.FileStat;
 import dev.jefevm.linuxuser.fs.HostDirectory;
 import dev.jefevm.linuxuser.fs.HostFile;
+import dev.jefevm.linuxuser.fs.HostTerminal;
 import dev.jefevm.linuxuser.fs.OpenFile;
 import dev.jefevm.linuxuser.fs.Pipe;
+import dev.jefevm.linuxuser.fs.TerminalStream;
+import dev.jefevm.linuxuser.fs.Termios;
+import dev.jefevm.linuxuser.fs.WindowSize;
 import dev.jefevm.linuxuser.mem.AddressSpace;
 import dev.jefevm.linuxuser.proc.Process;
 import dev.jefevm.linuxuser.signal.Signals;
@@ -294,9 +298,62 @@ final class FileCalls {
         if (f == null) {
             return -Errno.EBADF;
         }
-        // No descriptor is a terminal here: TCGETS (0x5401), TIOCGWINSZ (0x5413) and the rest fail
-        // as on a pipe or file, so programs do not switch to interactive behaviour.
-        return -Errno.ENOTTY;
+        if (!(f instanceof TerminalStream t)) {
+            // Pipes, files and in-memory streams are no terminal: TCGETS, TIOCGWINSZ and the rest
+            // fail as they would on the host, so programs do not switch to interactive behaviour.
+            return -Errno.ENOTTY;
+        }
+        // tty_ioctl(4): the settings and size come from the host terminal behind jefevm's own fd.
+        HostTerminal host = t.terminal();
+        int hostFd = t.hostFd();
+        switch ((int) request) {
+            case HostTerminal.TCGETS -> {
+                Termios settings = host.attributes(hostFd);
+                if (settings == null) {
+                    return -Errno.EIO;
+                }
+                byte[] b = settings.encode();
+                p.space.write(arg, b, 0, b.length);
+                return 0;
+            }
+            case HostTerminal.TCSETS, HostTerminal.TCSETSW, HostTerminal.TCSETSF -> {
+                byte[] b = new byte[Termios.SIZE];
+                p.space.read(arg, b, 0, b.length);
+                return host.setAttributes(hostFd, (int) request, Termios.decode(b, 0));
+            }
+            case HostTerminal.TIOCGWINSZ -> {
+                WindowSize size = host.windowSize(hostFd);
+                if (size == null) {
+                    return -Errno.EIO;
+                }
+                byte[] b = size.encode();
+                p.space.write(arg, b, 0, b.length);
+                return 0;
+            }
+            case HostTerminal.TIOCSWINSZ -> {
+                return 0; // the host terminal's size is the user's window's, not the guest's to change
+            }
+            case HostTerminal.TIOCGPGRP -> {
+                // Every process is its own group here (getpgrp returns the pid), so the caller's group
+                // is the foreground one: a job-control shell then takes the terminal without SIGTTIN.
+                p.space.write32(arg, p.pid);
+                return 0;
+            }
+            case HostTerminal.TIOCSPGRP -> {
+                return 0; // no job control on the host side: the foreground group is not tracked
+            }
+            case HostTerminal.FIONREAD -> {
+                long n = host.bytesAvailable(hostFd);
+                if (n >= 0) {
+                    p.space.write32(arg, (int) n);
+                    return 0;
+                }
+                return n;
+            }
+            default -> {
+                return -Errno.ENOTTY;
+            }
+        }
     }
 
     long getdents(Process p, int fd, long buf, long count) {
@@ -498,30 +555,64 @@ final class FileCalls {
     }
 
     /** poll(2): every descriptor is ready except an empty pipe with writers; blocks if none is ready and timeout != 0. */
+    /** The longest a poll with a timeout waits on a host terminal, so a typo cannot stall the VM for long. */
+    private static final int MAX_TERMINAL_WAIT_MS = 10_000;
+
+    /**
+     * poll: pipes are ready by their state; a host terminal, when the caller gives a timeout, by
+     * the bytes the host has waiting (vi asks with timeout 0 whether a key is pending, and waits
+     * 50 ms after ESC for the rest of an escape sequence); everything else is always ready. With
+     * no timeout (-1) a terminal counts as ready and the read that follows waits on the host.
+     */
     long poll(Process p, long fdsPtr, int nfds, int timeout) {
-        AddressSpace s = p.space;
-        int ready = 0;
-        for (int i = 0; i < nfds; i++) {
-            long at = fdsPtr + i * 8L;
-            int fd = s.read32(at);
-            int events = s.read32(at + 4) & 0xFFFF;
-            int revents = 0;
-            if (fd >= 0) {
-                OpenFile f = p.fds.get(fd);
-                if (f == null) {
-                    revents = 0x20; // POLLNVAL
-                } else {
-                    if ((events & 1) != 0 && f.readable()) {
-                        revents |= 1;
+        long deadline = System.nanoTime() + Math.min(Math.max(timeout, 0), MAX_TERMINAL_WAIT_MS) * 1_000_000L;
+        while (true) {
+            boolean terminalPolled = false;
+            AddressSpace s = p.space;
+            int ready = 0;
+            for (int i = 0; i < nfds; i++) {
+                long at = fdsPtr + i * 8L;
+                int fd = s.read32(at);
+                int events = s.read32(at + 4) & 0xFFFF;
+                int revents = 0;
+                if (fd >= 0) {
+                    OpenFile f = p.fds.get(fd);
+                    if (f == null) {
+                        revents = 0x20; // POLLNVAL
+                    } else {
+                        if ((events & 1) != 0) {
+                            if (timeout >= 0 && f instanceof TerminalStream t && t.hostFd() == 0) {
+                                terminalPolled = true;
+                                if (t.terminal().bytesAvailable(0) > 0) {
+                                    revents |= 1;
+                                }
+                            } else if (f.readable()) {
+                                revents |= 1;
+                            }
+                        }
+                        revents |= events & 4; // POLLOUT
                     }
-                    revents |= events & 4; // POLLOUT
+                }
+                s.write32(at + 4, (events & 0xFFFF) | (revents << 16));
+                if (revents != 0) {
+                    ready++;
                 }
             }
-            s.write32(at + 4, (events & 0xFFFF) | (revents << 16));
-            if (revents != 0) {
-                ready++;
+            if (ready > 0 || timeout == 0) {
+                return ready;
+            }
+            if (!terminalPolled) {
+                return Errno.BLOCK;
+            }
+            if (System.nanoTime() >= deadline) {
+                return 0;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -Errno.EINTR;
             }
         }
-        return ready == 0 && timeout != 0 ? Errno.BLOCK : ready;
     }
 }
