@@ -10,13 +10,17 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+/* The address of an INT n instruction about to run: the handler says whether RIP points at it. */
+static void *volatile int_at;
+
 static void report(int sig, siginfo_t *info, void *context) {
     ucontext_t *uc = context;
     __asm__ volatile("pushf; andl $~0x40000, (%%rsp); popf" ::: "memory", "cc"); /* EFLAGS.AC stays set in a handler */
     void *rip = (void *) uc->uc_mcontext.gregs[REG_RIP];
     const char *where = info->si_addr == 0 ? "0" : info->si_addr == rip ? "rip" : "other";
     char line[96];
-    int n = snprintf(line, sizeof line, "signal %d code %d addr %s\n", sig, info->si_code, where);
+    int n = snprintf(line, sizeof line, "signal %d code %d addr %s%s\n", sig, info->si_code, where,
+                     int_at == 0 ? "" : rip == int_at ? " rip at int" : " rip elsewhere");
     write(1, line, n);
     _exit(0);
 }
@@ -44,6 +48,12 @@ int main(int argc, char **argv) {
     else if (!strcmp(c, "sse-res")) { feenableexcept(FE_INEXACT); d = d_one / d_three; }
     else if (!strcmp(c, "sse-inv")) { feenableexcept(FE_INVALID); d = d_zero / d_zero; }
     else if (!strcmp(c, "int3")) { __asm__ volatile("int3"); }
+    else if (!strcmp(c, "int21")) {
+        void *at;
+        __asm__ volatile("lea 1f(%%rip), %0" : "=r"(at));
+        int_at = at;
+        __asm__ volatile("1: int $0x21");
+    }
     else if (!strcmp(c, "hlt")) { __asm__ volatile("hlt"); }
     else if (!strcmp(c, "cli")) { __asm__ volatile("cli"); }
     else if (!strcmp(c, "in")) { __asm__ volatile("inb $0x60, %%al" ::: "eax"); }

@@ -20,10 +20,14 @@ import java.util.List;
  * @param patches        bytes written over the seeded data area
  * @param undefinedFlags RFLAGS bits the last flag-writing instruction leaves undefined ({@link UndefinedFlags})
  * @param undefinedFpuStatus x87 status word bits left undefined (C0-C3 after most x87 operations)
+ * @param excludedGprs   GPRs (bit i for register i, SDM encoding order) whose final values are not
+ *                       compared, because host and JefeVM legitimately differ there (a time stamp,
+ *                       a CPUID answer); 0 for the usual case
+ * @param exclusionReason why {@code excludedGprs} are not compared (the report's "not comparable" reason)
  */
 public record CpuCase(Family family, String description, byte[] code, long[] gpr, long rflags, int mxcsr,
                       long[] xmm, X87State x87, long dataSeed, List<Patch> patches,
-                      long undefinedFlags, int undefinedFpuStatus) {
+                      long undefinedFlags, int undefinedFpuStatus, int excludedGprs, String exclusionReason) {
 
     /** Bytes placed at {@code offset} into the data area before the case runs. */
     public record Patch(int offset, byte[] bytes) {
@@ -33,6 +37,18 @@ public record CpuCase(Family family, String description, byte[] code, long[] gpr
         if (code.length > GuestLayout.MAX_CODE || gpr.length != 16 || xmm.length != 32) {
             throw new IllegalArgumentException("malformed case " + description);
         }
+    }
+
+    /** A case whose every register is compared. */
+    public CpuCase(Family family, String description, byte[] code, long[] gpr, long rflags, int mxcsr, long[] xmm,
+                   X87State x87, long dataSeed, List<Patch> patches, long undefinedFlags, int undefinedFpuStatus) {
+        this(family, description, code, gpr, rflags, mxcsr, xmm, x87, dataSeed, patches, undefinedFlags,
+                undefinedFpuStatus, 0, "");
+    }
+
+    /** True when GPR {@code i} (SDM encoding order) takes part in the comparison. */
+    public boolean comparesGpr(int i) {
+        return (excludedGprs >>> i & 1) == 0;
     }
 
     /** The case as text for a failure message: bytes, hint, and every initial register. */
@@ -46,6 +62,9 @@ public record CpuCase(Family family, String description, byte[] code, long[] gpr
         b.append(String.format("  dataSeed=%x", dataSeed));
         for (Patch p : patches) {
             b.append(String.format(" patch[+%x]=%s", p.offset(), HexFormat.of().formatHex(p.bytes())));
+        }
+        if (excludedGprs != 0) {
+            b.append(String.format("%n  not compared: GPR mask %x (%s)", excludedGprs, exclusionReason));
         }
         return b.toString();
     }

@@ -51,7 +51,12 @@ public final class Differential implements AutoCloseable {
         CaseResult mine = jefe.run(c);
         List<String> d = Comparison.differences(c, host, mine);
         if (d.isEmpty()) {
-            ConformanceReport.recordMatch(c.family());
+            if (c.excludedGprs() != 0) {
+                // agreed on everything compared, but part of the state was left out: say which and why
+                ConformanceReport.recordNotComparable(c.family(), c.exclusionReason());
+            } else {
+                ConformanceReport.recordMatch(c.family());
+            }
             return new Verdict(true, d, "");
         }
         String detail = c + "\n  differences:\n    " + String.join("\n    ", d) + "\n  host:   " + host.describe()

@@ -18,7 +18,8 @@ public enum Family {
     SSE3_SSE42("SSE3/SSSE3/SSE4.1/SSE4.2", true),
     BMI_ADX_CRC32("BMI1/BMI2/ADX/CRC32", true),
     X87("x87", true),
-    MMX("MMX", true);
+    MMX("MMX", true),
+    SYSTEM("system instructions at CPL 3", true);
 
     /** The name in the report. */
     public final String title;

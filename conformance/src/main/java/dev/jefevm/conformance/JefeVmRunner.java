@@ -19,15 +19,28 @@ import org.slf4j.LoggerFactory;
  * Runs a {@link CpuCase} on the JefeVM interpreter the way the native oracle runs it on the host:
  * CPL 3 in 64-bit long mode with control registers as Linux sets them, 4-level page tables that
  * map only the code page, the data area (user, writable) and the read-only zero page at
- * {@link GuestLayout}'s addresses, and a {@link UserModeTraps} kernel that stops at the SYSCALL appended after the sequence or at
- * the first exception. One runner serves many cases; it is not thread-safe.
+ * {@link GuestLayout}'s addresses (plus Linux's GDT, supervisor-only, for far transfers), and a
+ * {@link UserModeTraps} kernel that stops at the SYSCALL appended after the sequence or at the
+ * first exception, judging INT n by Linux's IDT. One runner serves many cases; it is not thread-safe.
  */
 public final class JefeVmRunner implements UserModeTraps {
 
     private static final Logger LOG = LoggerFactory.getLogger(JefeVmRunner.class);
 
     private static final long PML4 = 0x1000, PDPT = 0x2000, PD = 0x3000, PT_CODE = 0x4000, PT_DATA = 0x5000,
-            PT_READ_ONLY = 0x6000;
+            PT_READ_ONLY = 0x6000, PDPT_KERNEL = 0x7000, PD_KERNEL = 0x8000, PT_KERNEL = 0x9000, GDT_FRAME = 0xA000;
+    /** Where the GDT sits: the top of the address space, supervisor-only, like Linux's cpu_entry_area. */
+    private static final long GDT_BASE = 0xFFFF_FFFF_FFFE_0000L;
+    /**
+     * Linux's x86-64 GDT (arch/x86/include/asm/segment.h: 16 entries) with the descriptors user
+     * code can name: kernel CS32 08, kernel CS 10, kernel DS 18, user CS32 23, user DS 2B, user
+     * CS 33, the busy 64-bit TSS at 40 (TR); far transfers to them then check exactly what the host checks.
+     */
+    private static final long[] GDT = {0, 0x00CF_9B00_0000_FFFFL, 0x00AF_9B00_0000_FFFFL, 0x00CF_9300_0000_FFFFL,
+        0x00CF_FB00_0000_FFFFL, 0x00CF_F300_0000_FFFFL, 0x00AF_FB00_0000_FFFFL, 0, 0x0000_8B00_0000_0067L};
+    private static final int LINUX_TR = 0x40;
+    private static final int GDT_LIMIT = 16 * 8 - 1;
+    private static final long PTE_SUPERVISOR_RW = 3; // P | RW
     private static final long CODE_FRAME = 0x1_0000, DATA_FRAME = 0x2_0000,
             READ_ONLY_FRAME = DATA_FRAME + GuestLayout.DATA_SIZE;
     private static final long PTE_USER_RW = 7; // P | RW | US (SDM Vol.3 4.5, Table 4-19)
@@ -57,6 +70,10 @@ public final class JefeVmRunner implements UserModeTraps {
         }
         memory.write64(PD + 8 * (GuestLayout.READ_ONLY_BASE >>> 21 & 511), PT_READ_ONLY | PTE_USER_RW);
         memory.write64(PT_READ_ONLY + 8 * (GuestLayout.READ_ONLY_BASE >>> 12 & 511), READ_ONLY_FRAME | PTE_USER_READ_ONLY);
+        memory.write64(PML4 + 8 * (GDT_BASE >>> 39 & 511), PDPT_KERNEL | PTE_USER_RW);
+        memory.write64(PDPT_KERNEL + 8 * (GDT_BASE >>> 30 & 511), PD_KERNEL | PTE_USER_RW);
+        memory.write64(PD_KERNEL + 8 * (GDT_BASE >>> 21 & 511), PT_KERNEL | PTE_USER_RW);
+        memory.write64(PT_KERNEL + 8 * (GDT_BASE >>> 12 & 511), GDT_FRAME | PTE_SUPERVISOR_RW);
         cpu.setUserModeTraps(this);
     }
 
@@ -70,6 +87,9 @@ public final class JefeVmRunner implements UserModeTraps {
         page[c.code().length] = 0x0F; // SYSCALL ends the sequence
         page[c.code().length + 1] = 0x05;
         memory.writeBytes(CODE_FRAME, page, 0, page.length);
+        for (int i = 0; i < 16; i++) {
+            memory.write64(GDT_FRAME + 8L * i, i < GDT.length ? GDT[i] : 0); // a far transfer sets Accessed bits
+        }
         loadState(c);
         ended = false;
         fault = null;
@@ -110,10 +130,18 @@ public final class JefeVmRunner implements UserModeTraps {
         // SDM Vol.3 2.5: Linux runs with PE, MP, ET, NE, WP, PG and PAE, OSFXSR, OSXMMEXCPT; NX enabled
         s.cr0 = ControlRegisters.CR0_PE | ControlRegisters.CR0_MP | ControlRegisters.CR0_ET | ControlRegisters.CR0_NE
                 | ControlRegisters.CR0_WP | ControlRegisters.CR0_PG;
-        s.cr4 = ControlRegisters.CR4_PAE | ControlRegisters.CR4_OSFXSR | ControlRegisters.CR4_OSXMMEXCPT;
+        // and FSGSBASE (Linux 5.9+ sets it when the CPU has it, as the host does). The host's CR4.UMIP
+        // is not copied: Linux answers SGDT/SIDT/SLDT/STR/SMSW at CPL 3 itself (arch/x86/kernel/umip.c),
+        // so user code sees them complete, as without UMIP.
+        s.cr4 = ControlRegisters.CR4_PAE | ControlRegisters.CR4_OSFXSR | ControlRegisters.CR4_OSXMMEXCPT
+                | ControlRegisters.CR4_FSGSBASE;
         s.cr3 = PML4;
         s.efer = Msrs.EFER_LME | Msrs.EFER_LMA | Msrs.EFER_NXE | Msrs.EFER_SCE;
         s.cpl = 3;
+        s.gdtrBase = GDT_BASE;
+        s.gdtrLimit = GDT_LIMIT;
+        s.trSelector = LINUX_TR; // what STR shows user code under Linux
+        s.ldtrSelector = 0;
         s.segSelector[CpuState.CS] = USER_CS;
         s.segAttributes[CpuState.CS] = Segments.USER_CODE64;
         for (int seg : new int[] {CpuState.SS, CpuState.DS, CpuState.ES, CpuState.FS, CpuState.GS}) {
@@ -174,11 +202,22 @@ public final class JefeVmRunner implements UserModeTraps {
         c.requestStop();
     }
 
+    /**
+     * Ends the case at {@code f}. INT n is judged as Linux's IDT judges it: only the #BP (3) and
+     * #OF (4) gates have DPL 3 (arch/x86/kernel/idt.c; 0x80 too, which the generators never use),
+     * so any other INT n at CPL 3 is #GP with error code n*8+2 at the INT instruction
+     * (SDM Vol.3 6.12.1.1, 6.13: IDT bit 1 set).
+     */
     @Override
     public void exception(Cpu c, CpuFault f) {
         ended = true;
-        fault = f;
         endRip = c.state.rip;
+        if (f.software && f.vector != CpuFault.BP && f.vector != CpuFault.OF) {
+            fault = CpuFault.gp(f.vector * 8 + 2);
+            endRip -= 2; // INT imm8 is two bytes
+        } else {
+            fault = f;
+        }
         c.requestStop();
     }
 }

@@ -62,7 +62,10 @@ public final class X87Tolerance {
         return ordinal(hostSig, hostSe).subtract(ordinal(jefeSig, jefeSe)).abs().compareTo(BigInteger.ONE) <= 0;
     }
 
-    /** The magnitude's position among 80-bit encodings: (exponent - 1) * 2^63 + significand, exponent 0 as 1. */
+    /**
+     * The magnitude's position among 80-bit encodings: (exponent - 1) * 2^63 + significand, with
+     * a zero exponent (denormals) weighted like exponent 1, where the scale is the same.
+     */
     private static BigInteger ordinal(long sig, int se) {
         int exp = se & 0x7FFF;
         BigInteger s = new BigInteger(Long.toUnsignedString(sig));

@@ -129,4 +129,23 @@ class ComparisonTest {
         assertEquals(List.of("memory +4: host 01, jefevm 03", "memory +9: host wrote 02, jefevm left it",
                 "memory +a: jefevm wrote 02, host left it"), diff(host, jefe));
     }
+
+    @Test
+    void differences_excludedGpr_isSkippedWhileOthersAreCompared() {
+        CpuCase rdtsc = new CpuCase(Family.SYSTEM, "rdtsc", new byte[] {0x0F, 0x31}, new long[16], 0, 0x1F80,
+                new long[32], X87State.initial(), 1, List.of(), 0, 0, 1 << CpuState.RAX | 1 << CpuState.RDX, "time");
+        long[] host = new long[16], jefe = new long[16];
+        host[CpuState.RAX] = 0x1234;
+        host[CpuState.RDX] = 0x5;
+        host[CpuState.RBX] = 1;
+        CaseResult h = result(CaseResult.Outcome.COMPLETED, 0, 0, 0, host, 0x1000_0002L, 0, 0x1F80, new long[32],
+                X87State.initial(), new int[0], new byte[0]);
+        CaseResult j = result(CaseResult.Outcome.COMPLETED, 0, 0, 0, jefe, 0x1000_0002L, 0, 0x1F80, new long[32],
+                X87State.initial(), new int[0], new byte[0]);
+
+        List<String> d = Comparison.differences(rdtsc, h, j);
+
+        assertEquals(1, d.size());
+        assertTrue(d.get(0).startsWith("rbx"), d.get(0));
+    }
 }

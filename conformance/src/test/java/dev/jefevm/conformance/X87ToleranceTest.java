@@ -39,11 +39,12 @@ class X87ToleranceTest {
 
     @Test
     void withinOneUlp_acceptsNeighboursAcrossAnExponentStep() {
-        assertAll(() -> assertTrue(X87Tolerance.withinOneUlp(0x8000_0000_0000_0001L, 0x3FFF, 0x8000_0000_0000_0000L, 0x3FFF)),
-                () -> assertTrue(X87Tolerance.withinOneUlp(-1L, 0x0002, 0x8000_0000_0000_0000L, 0x0003)),
-                () -> assertTrue(X87Tolerance.withinOneUlp(0x7FFF_FFFF_FFFF_FFFFL, 0, 0x8000_0000_0000_0000L, 1)),
-                () -> assertFalse(X87Tolerance.withinOneUlp(0x8000_0000_0000_0002L, 0x3FFF, 0x8000_0000_0000_0000L, 0x3FFF)),
-                () -> assertFalse(X87Tolerance.withinOneUlp(0x8000_0000_0000_0000L, 0xBFFF, 0x8000_0000_0000_0000L, 0x3FFF)));
+        long one = 0x8000_0000_0000_0000L;
+        assertAll(() -> assertTrue(X87Tolerance.withinOneUlp(one + 1, 0x3FFF, one, 0x3FFF)),
+                () -> assertTrue(X87Tolerance.withinOneUlp(-1L, 0x0002, one, 0x0003)),
+                () -> assertTrue(X87Tolerance.withinOneUlp(one - 1, 0, one, 1)), // largest denormal, smallest normal
+                () -> assertFalse(X87Tolerance.withinOneUlp(one + 2, 0x3FFF, one, 0x3FFF)),
+                () -> assertFalse(X87Tolerance.withinOneUlp(one, 0xBFFF, one, 0x3FFF)));
     }
 
     @Test

@@ -27,7 +27,7 @@ class FaultSignalProgramsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"x87-div", "x87-inv", "sse-div", "sse-ovf", "sse-und", "sse-res", "sse-inv", "int3", "hlt",
+    @ValueSource(strings = {"x87-div", "x87-inv", "sse-div", "sse-ovf", "sse-und", "sse-res", "sse-inv", "int3", "int21", "hlt",
         "cli", "in", "out"})
     void exception_becomesTheSameSignalAsOnLinux(String which) throws Exception {
         String expected = TestPrograms.runNatively(faults.toString(), which);

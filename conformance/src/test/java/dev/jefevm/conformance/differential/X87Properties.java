@@ -156,13 +156,24 @@ class X87Properties {
     static CpuCase x87Case(Random r) {
         Case c = new Case(r, Family.X87);
         c.x87 = randomState(r);
-        int kind = r.nextInt(40) == 0 ? 0 : r.nextInt(5) < 2 ? 1 : 2;
+        int kind = r.nextInt(40) == 0 ? 0 : r.nextInt(5) < 2 ? 1 : 2; // 0 FWAIT, 1 a memory form, 2 a register form
         MemoryForm m = MEMORY_FORMS[r.nextInt(MEMORY_FORMS.length)];
         RegisterForm f = REGISTER_FORMS[r.nextInt(REGISTER_FORMS.length)];
         Op op = kind == 0 ? Op.FWAIT : kind == 1 ? m.op() : f.op();
         StringBuilder text = new StringBuilder();
+        int base = Encoder.baseRegister(c);
+        Encoder.Rm rm = Encoder.memory(c, base, Encoder.MEMORY_OFFSET);
         if (op == Op.F2XM1 || op == Op.FYL2XP1) {
             keepInDomain(r, c.x87, op);
+        } else if (kind == 1 && r.nextInt(5) == 0) {
+            // arithmetic on the same memory operand first: its FDP and FOP are what FNSTENV/FNSAVE store
+            MemoryForm before = MEMORY_FORMS[r.nextInt(4 * 8)];
+            if (base >= 8) {
+                c.bytes(0x41);
+            }
+            c.bytes(before.escape());
+            Encoder.modrm(c, before.reg(), rm);
+            text.append(before.op()).append(" m").append(before.memory()).append("; ");
         } else if (r.nextInt(4) == 0) {
             // an arithmetic instruction first: its status, FIP and FOP are what FNSTSW/FNSTENV/FNSAVE store
             RegisterForm before = REGISTER_FORMS[r.nextInt(8 * 3)];
@@ -173,8 +184,6 @@ class X87Properties {
             c.bytes(0x9B);
             text.append("FWAIT");
         } else if (kind == 1) {
-            int base = Encoder.baseRegister(c);
-            Encoder.Rm rm = Encoder.memory(c, base, Encoder.MEMORY_OFFSET);
             boolean small = (m.memory() == Memory.ENVIRONMENT || m.memory() == Memory.STATE || op == Op.FNSTENV
                     || op == Op.FNSAVE) && r.nextInt(4) == 0;
             if (small) {
@@ -237,7 +246,8 @@ class X87Properties {
         };
         int control = 0x0040 | (r.nextInt(4) << 8) | (r.nextInt(4) << 10) | masks;
         int status = top << 11 | (r.nextInt(2) == 0 ? 0 : r.nextInt(16) << 8 & 0x700 | (r.nextBoolean() ? 0x4000 : 0));
-        status |= r.nextInt(3) == 0 ? r.nextInt(128) & masks : 0; // sticky flags, masked ones only
+        status |= r.nextInt(3) == 0 ? r.nextInt(64) & masks : 0; // sticky flags, masked ones only
+        status |= r.nextInt(8) == 0 ? 0x40 : 0; // a sticky stack fault
         if (r.nextInt(40) == 0) {
             status |= 1 | 0x80 | 0x8000; // a pending unmasked #IA: the next waiting instruction takes #MF
             control &= ~1;

@@ -38,12 +38,23 @@ public final class CpuFault extends RuntimeException {
     public final int errorCode;
     /** For #PF: the linear address that faulted (goes to CR2 at delivery). */
     public final long faultAddress;
+    /**
+     * True for INT n and INT3 (SDM Vol.3 6.12.1.1: a software interrupt checks the gate's DPL
+     * against CPL, so a user-mode kernel decides between the vector and #GP(n*8+2)); false for
+     * exceptions and for INT1/ICEBP, which is delivered like a hardware #DB.
+     */
+    public final boolean software;
 
     private CpuFault(int vector, int errorCode, long faultAddress) {
+        this(vector, errorCode, faultAddress, false);
+    }
+
+    private CpuFault(int vector, int errorCode, long faultAddress, boolean software) {
         super(null, null, false, false);
         this.vector = vector;
         this.errorCode = errorCode;
         this.faultAddress = faultAddress;
+        this.software = software;
     }
 
     public static CpuFault ud() {
@@ -82,6 +93,11 @@ public final class CpuFault extends RuntimeException {
     /** Any vector without an error code (#DB, #BP, #OF, #MF, #XM, #AC uses 0 via {@link #of(int, int)}). */
     public static CpuFault of(int vector) {
         return new CpuFault(vector, -1, 0);
+    }
+
+    /** INT n or INT3 reported as a trap to a {@link UserModeTraps} kernel: vector n, no error code. */
+    public static CpuFault softwareInterrupt(int vector) {
+        return new CpuFault(vector, -1, 0, true);
     }
 
     public static CpuFault of(int vector, int errorCode) {

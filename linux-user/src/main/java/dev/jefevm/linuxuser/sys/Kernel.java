@@ -311,10 +311,12 @@ public final class Kernel implements UserModeTraps {
                     fault.errorCode | Mmu.PF_U, fault.faultAddress));
             return;
         }
-        boolean software = !fault.hasErrorCode() && (vector == CpuFault.GP || vector >= 20 || vector == CpuFault.PF);
-        SignalFrame.Info info = FaultSignals.of(fault, s, software);
-        if (software && vector != CpuFault.BP && vector != CpuFault.DB) {
-            s.rip -= 2; // INT n with a DPL 0 gate faults at the INT instruction (SDM Vol.3 6.12.1.1)
+        // Linux's IDT lets user code through only the #BP and #OF gates (DPL 3); INT n of any other
+        // vector meets a DPL 0 gate: #GP(n*8+2) at the INT instruction (SDM Vol.3 6.12.1.1).
+        boolean gateRefused = fault.software && vector != CpuFault.BP && vector != CpuFault.OF;
+        SignalFrame.Info info = FaultSignals.of(fault, s, gateRefused);
+        if (gateRefused) {
+            s.rip -= 2; // CD ib: back to the INT instruction
         }
         forceSignal(p, info);
     }

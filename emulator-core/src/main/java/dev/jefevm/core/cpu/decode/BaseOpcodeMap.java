@@ -208,6 +208,7 @@ final class BaseOpcodeMap {
         two(t, 0x30, Op.WRMSR, 0);
         two(t, 0x31, Op.RDTSC, 0);
         two(t, 0x32, Op.RDMSR, 0);
+        two(t, 0x33, Op.RDPMC, 0);
         for (int cc = 0; cc < 16; cc++) {
             two(t, 0x40 + cc, Op.CMOVCC, F_COND, G, E);
             two(t, 0x80 + cc, Op.JCC, F_F64 | F_COND, J32);

@@ -20,7 +20,8 @@ import dev.jefevm.core.cpu.CpuState;
  * Vol.1 8.1.9: the low three bits of the escape byte, then ModRM). FCMOVcc carries its
  * condition as a Jcc condition code. The undocumented aliases of later processors (FCOM2,
  * FCOMP3, FXCH4, FCOMP5, FXCH7, FSTP1, FSTP8, FSTP9, and FNENI/FNDISI/FNSETPM as no-ops)
- * decode like their documented twins.
+ * decode like their documented twins; the executor tells FSTP1 and the three no-wait no-ops
+ * apart by their FPU opcode where the host treats them differently.
  */
 final class X87OpcodeMap {
 

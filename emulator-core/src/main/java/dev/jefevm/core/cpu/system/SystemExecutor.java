@@ -37,6 +37,9 @@ public final class SystemExecutor {
                 long v = (s.gpr[CpuState.RDX] << 32) | (s.gpr[CpuState.RAX] & 0xFFFF_FFFFL);
                 Msrs.write(cpu, (int) s.gpr[CpuState.RCX], v);
             }
+            // SDM Vol.2 RDPMC: #GP(0) at CPL > 0 without CR4.PCE, and for a counter ECX does not
+            // name; CPUID leaf 0AH offers no counters, so every index is invalid: always #GP(0)
+            case RDPMC -> throw CpuFault.gp(0);
             case MOV_TO_CR -> {
                 requireCpl0(s);
                 ControlRegisters.write(cpu, insn.reg0, s.gpr[insn.reg1]);
@@ -106,7 +109,7 @@ public final class SystemExecutor {
             case OUTS -> PortIo.outs(cpu, insn);
             case INT -> softwareInterrupt(cpu, (int) insn.imm & 0xFF);
             case INT3 -> softwareInterrupt(cpu, CpuFault.BP);
-            case INT1 -> softwareInterrupt(cpu, CpuFault.DB);
+            case INT1 -> icebp(cpu);
             case INTO -> throw CpuFault.ud(); // invalid in 64-bit mode
             case IRET -> FarTransfers.iret(cpu, insn);
             case SYSCALL -> {
@@ -212,13 +215,24 @@ public final class SystemExecutor {
         }
     }
 
-    /** INT n, INT3, INT1: through the IDT, or as a trap to the installed user-mode kernel. */
+    /**
+     * INT1 (ICEBP): a #DB trap delivered like a hardware one, without the gate DPL check of INT n
+     * (SDM Vol.3 6.12.1.1), so a user-mode kernel sees it as an exception, not a software interrupt.
+     */
+    private static void icebp(Cpu cpu) {
+        UserModeTraps traps = cpu.userModeTraps();
+        if (traps != null) {
+            traps.exception(cpu, CpuFault.of(CpuFault.DB));
+        } else {
+            InterruptDelivery.deliverIcebp(cpu);
+        }
+    }
+
+    /** INT n and INT3: through the IDT, or as a trap to the installed user-mode kernel. */
     private static void softwareInterrupt(Cpu cpu, int vector) {
         UserModeTraps traps = cpu.userModeTraps();
         if (traps != null) {
-            traps.exception(cpu, CpuFault.of(vector));
-        } else if (vector == CpuFault.DB) {
-            InterruptDelivery.deliverIcebp(cpu);
+            traps.exception(cpu, CpuFault.softwareInterrupt(vector));
         } else {
             InterruptDelivery.deliverSoftware(cpu, vector);
         }

@@ -133,7 +133,7 @@ final class X87Compare {
             X87Status.setConditions(s, CONDITION, c);
         }
         if (aborted) {
-            return; // after an unmasked #IA or #D the result is still reported, but nothing is popped (as recorded on the host)
+            return; // after an unmasked #IA or #D the result is still reported, but nothing is popped (as on the host)
         }
         for (int k = 0; k < pops; k++) {
             X87Stack.pop(s);

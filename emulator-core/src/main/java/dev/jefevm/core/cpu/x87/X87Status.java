@@ -45,7 +45,9 @@ public final class X87Status {
 
     /**
      * Records exception flags; returns true if any of them is unmasked, in which case ES and B
-     * are set and the caller must not deliver the masked response for it.
+     * are set and the caller must not deliver the masked response for it. An unmasked #I (other
+     * than a stack fault, whose C1 tells overflow from underflow), #D or #Z also clears C1, as
+     * the host does: no result is written, so nothing was rounded up.
      */
     public static boolean raise(CpuState s, int flags) {
         s.fpuStatus |= flags;

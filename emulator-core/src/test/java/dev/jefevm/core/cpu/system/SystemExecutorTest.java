@@ -3,11 +3,14 @@ package dev.jefevm.core.cpu.system;
 import static dev.jefevm.core.cpu.system.LongModeMachine.insn;
 import static dev.jefevm.core.cpu.system.LongModeMachine.memInsn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.UserModeTraps;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
 import org.junit.jupiter.api.Test;
@@ -472,5 +475,65 @@ class SystemExecutorTest {
         assertEquals(0x4000, s.rip);
         assertEquals(0x13, s.segSelector[CpuState.CS]);
         assertEquals(3, s.cpl);
+    }
+
+    // ---- user-code view (conformance family "system instructions at CPL 3") ----
+
+    /** Records the one trap a test expects. */
+    private static final class RecordingTraps implements UserModeTraps {
+        CpuFault fault;
+
+        @Override
+        public void systemCall(Cpu cpu) {
+        }
+
+        @Override
+        public void exception(Cpu cpu, CpuFault f) {
+            fault = f;
+        }
+    }
+
+    @Test
+    void rdpmc_atCpl3WithoutPce_raisesGpZero() {
+        m.enterUserMode(0x20010);
+        s.gpr[CpuState.RCX] = 0;
+
+        CpuFault f = fault(insn(Op.RDPMC, 4));
+
+        assertEquals(CpuFault.GP, f.vector);
+        assertEquals(0, f.errorCode);
+    }
+
+    @Test
+    void intN_withUserModeTraps_reportsSoftwareInterruptOfVectorN() {
+        RecordingTraps traps = new RecordingTraps();
+        m.cpu.setUserModeTraps(traps);
+
+        run(insn(Op.INT, 4, Instruction.K_NONE, 0, Instruction.K_NONE, 0, 0x21));
+
+        assertEquals(0x21, traps.fault.vector);
+        assertTrue(traps.fault.software);
+    }
+
+    @Test
+    void int1Icebp_withUserModeTraps_reportsDebugExceptionNotSoftwareInterrupt() {
+        RecordingTraps traps = new RecordingTraps();
+        m.cpu.setUserModeTraps(traps);
+
+        run(insn(Op.INT1, 4));
+
+        assertEquals(CpuFault.DB, traps.fault.vector);
+        assertFalse(traps.fault.software);
+    }
+
+    @Test
+    void intOne_atCpl3ThroughDplZeroGate_raisesGpWithIdtIndex() {
+        m.gate(1, LongModeMachine.HANDLER, 0, 0, false);
+        m.enterUserMode(0x20010);
+
+        CpuFault f = fault(insn(Op.INT, 4, Instruction.K_NONE, 0, Instruction.K_NONE, 0, 1));
+
+        assertEquals(CpuFault.GP, f.vector);
+        assertEquals(1 * 8 + 2, f.errorCode);
     }
 }

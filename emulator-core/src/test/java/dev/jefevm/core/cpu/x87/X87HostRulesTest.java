@@ -202,7 +202,8 @@ class X87HostRulesTest {
         m.exec("d9f8");
 
         assertAll(() -> assertEquals("5fc28000000000000000", m.st(0)), // 2^-16445 * 2^24576
-                () -> assertEquals(X87Status.UE | X87Status.DE, s.fpuStatus & (X87Status.UE | X87Status.DE | X87Status.PE)));
+                () -> assertEquals(X87Status.UE | X87Status.DE,
+                        s.fpuStatus & (X87Status.UE | X87Status.DE | X87Status.PE)));
     }
 
     @Test
@@ -268,5 +269,38 @@ class X87HostRulesTest {
         m.exec("dbe3");
 
         assertAll(() -> assertEquals(0, s.fpuCs), () -> assertEquals(0, s.fpuDs));
+    }
+
+    @Test
+    void fstp1Alias_emptySt0_justPopsWithoutStackFault() {
+        stack(ONE, TWO);
+        X87Stack.free(s, 0);
+        int top = X87Stack.top(s);
+
+        m.exec("d9d9"); // FSTP1 st1
+
+        assertAll(() -> assertEquals(0, s.fpuStatus & (X87Status.IE | X87Status.SF | X87Status.C1)),
+                () -> assertEquals((top + 1) & 7, X87Stack.top(s)), () -> assertEquals(TWO, m.st(0)));
+    }
+
+    @Test
+    void fstpDocumented_emptySt0_isStackUnderflow() {
+        stack(ONE, TWO);
+        X87Stack.free(s, 0);
+
+        m.exec("ddd9"); // fstp st1
+
+        assertAll(() -> assertEquals(X87Status.IE | X87Status.SF, s.fpuStatus & (X87Status.IE | X87Status.SF)),
+                () -> assertEquals(INDEFINITE, m.st(0)));
+    }
+
+    @Test
+    void fneni_withPendingException_doesNotWait() {
+        s.fpuStatus = X87Status.IE | X87Status.ES | X87Status.B;
+        s.fpuControl = 0x037E;
+
+        m.exec("dbe0"); // FNENI: no #MF
+
+        assertEquals(X87Status.ES, s.fpuStatus & X87Status.ES);
     }
 }
