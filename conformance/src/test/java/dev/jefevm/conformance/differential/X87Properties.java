@@ -41,7 +41,7 @@ class X87Properties {
 
     @Provide
     Arbitrary<CpuCase> x87() {
-        return Arbitraries.randomValue(X87Properties::x87Case);
+        return DifferentialSupport.replayable(X87Properties::x87Case);
     }
 
     /** What a memory operand holds before the instruction runs. */

@@ -55,8 +55,9 @@ final class SseStateOps {
             m.write64(ea + 8, s.fpuIp);
             m.write64(ea + 16, s.fpuDp);
         } else {
-            m.write64(ea + 8, s.fpuIp & 0xFFFF_FFFFL);  // FIP[31:0], FCS = 0
-            m.write64(ea + 16, s.fpuDp & 0xFFFF_FFFFL); // FDP[31:0], FDS = 0
+            // SDM Vol.1 10.5.1 table 10-2: FIP[31:0] with FCS above it, FDP[31:0] with FDS above it
+            m.write64(ea + 8, (s.fpuIp & 0xFFFF_FFFFL) | (long) (s.fpuCs & 0xFFFF) << 32);
+            m.write64(ea + 16, (s.fpuDp & 0xFFFF_FFFFL) | (long) (s.fpuDs & 0xFFFF) << 32);
         }
         m.write32(ea + OFF_MXCSR, s.mxcsr);
         m.write32(ea + OFF_MXCSR_MASK, Mxcsr.SUPPORTED);
@@ -89,6 +90,9 @@ final class SseStateOps {
         long dp = m.read64(ea + 16);
         s.fpuIp = rexW ? ip : ip & 0xFFFF_FFFFL;
         s.fpuDp = rexW ? dp : dp & 0xFFFF_FFFFL;
+        // the 64-bit image has no room for the selectors: FXRSTOR64 leaves them zero
+        s.fpuCs = rexW ? 0 : (int) (ip >>> 32) & 0xFFFF;
+        s.fpuDs = rexW ? 0 : (int) (dp >>> 32) & 0xFFFF;
         int top = top(s);
         for (int i = 0; i < 8; i++) {
             int phys = (top + i) & 7;

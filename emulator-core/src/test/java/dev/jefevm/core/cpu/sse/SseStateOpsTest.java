@@ -53,11 +53,31 @@ class SseStateOpsTest {
     }
 
     @Test
-    void fxsaveWithoutRexW_storesLow32BitPointersAndZeroSelectors() {
+    void fxsaveWithoutRexW_storesLow32BitPointersWithTheirSelectors() {
+        m.s.fpuCs = 0x33;
+        m.s.fpuDs = 0x2B;
+
         m.run(SseMachine.m(Op.FXSAVE, AREA, false));
 
-        assertEquals(0x5566_7788L, m.readMem64(AREA + 8));
-        assertEquals(0xDDEE_FF00L, m.readMem64(AREA + 16));
+        assertEquals(0x33_5566_7788L, m.readMem64(AREA + 8));
+        assertEquals(0x2B_DDEE_FF00L, m.readMem64(AREA + 16));
+    }
+
+    @Test
+    void fxrstor_loadsSelectorsFromThe32BitImageAndZeroesThemFromThe64BitOne() {
+        m.writeMem64(AREA + 8, 0x33_0000_1000L);
+        m.writeMem64(AREA + 16, 0x2B_0000_2000L);
+        m.cpu.memory.write32(AREA + 24, 0x1F80);
+
+        m.run(SseMachine.m(Op.FXRSTOR, AREA, false));
+        int cs32 = m.s.fpuCs;
+        int ds32 = m.s.fpuDs;
+        m.run(SseMachine.m(Op.FXRSTOR, AREA, true));
+
+        assertEquals(0x33, cs32);
+        assertEquals(0x2B, ds32);
+        assertEquals(0, m.s.fpuCs);
+        assertEquals(0, m.s.fpuDs);
     }
 
     @Test
