@@ -5,6 +5,11 @@ package dev.jefevm.core.clock;
  * of instructions retired (one instruction = {@link #NANOS_PER_INSTRUCTION} ns), so the same
  * input gives the same run; in real-time mode it follows the host's monotonic clock. RDTSC and
  * every device timer read this clock; nothing in a device reads the host clock directly.
+ *
+ * <p>Device timers are {@link ClockTimer}s kept here in deadline order. The CPU back end calls
+ * {@link #runDueTimers()} between instruction blocks once {@link #nanos()} has reached
+ * {@link #nextDeadline()}; a halted CPU lets time jump to the next deadline
+ * ({@link #idleUntil(long)}) in deterministic mode, or sleeps until it in real-time mode.
  */
 public final class VirtualClock {
 
@@ -17,6 +22,13 @@ public final class VirtualClock {
     private final boolean deterministic;
     private final long hostStart;
     private long retired;
+    /** Virtual nanoseconds that passed while the CPU was halted (deterministic mode). */
+    private long idle;
+
+    /** Armed timers, earliest deadline first (ties: first armed first); a few dozen at most. */
+    private ClockTimer[] queue = new ClockTimer[16];
+    private int queued;
+    private long nextSequence;
 
     private VirtualClock(boolean deterministic) {
         this.deterministic = deterministic;
@@ -49,7 +61,91 @@ public final class VirtualClock {
 
     /** Virtual nanoseconds since the machine was created. */
     public long nanos() {
-        return deterministic ? retired * NANOS_PER_INSTRUCTION : System.nanoTime() - hostStart;
+        return deterministic ? retired * NANOS_PER_INSTRUCTION + idle : System.nanoTime() - hostStart;
+    }
+
+    /**
+     * A halted CPU in deterministic mode: virtual time jumps forward to {@code nanos} (if that is
+     * later than now) without retiring instructions, as an idle CPU would spend it waiting.
+     */
+    public void idleUntil(long nanos) {
+        long now = nanos();
+        if (deterministic && nanos > now) {
+            idle += nanos - now;
+        }
+    }
+
+    // ---------------------------------------------------------------- timers
+
+    /** A new, disarmed timer that runs {@code action} when it fires. */
+    public ClockTimer newTimer(String name, Runnable action) {
+        return new ClockTimer(this, name, action);
+    }
+
+    /** The earliest armed deadline, or {@link Long#MAX_VALUE} when no timer is armed. */
+    public long nextDeadline() {
+        return queued == 0 ? Long.MAX_VALUE : queue[0].deadline;
+    }
+
+    /**
+     * Fires every timer whose deadline is at or before {@link #nanos()}, earliest first; a timer
+     * re-armed by its own action for a time already reached fires again in the same call.
+     * Returns how many fired.
+     */
+    public int runDueTimers() {
+        int fired = 0;
+        long now = nanos();
+        while (queued > 0 && queue[0].deadline <= now) {
+            ClockTimer t = queue[0];
+            removeAt(0);
+            t.armed = false;
+            t.action.run();
+            fired++;
+        }
+        return fired;
+    }
+
+    void arm(ClockTimer t, long deadline) {
+        if (t.armed) {
+            removeAt(indexOf(t));
+        }
+        t.deadline = deadline;
+        t.sequence = nextSequence++;
+        t.armed = true;
+        if (queued == queue.length) {
+            queue = java.util.Arrays.copyOf(queue, queued * 2);
+        }
+        int i = queued++;
+        while (i > 0 && before(t, queue[i - 1])) {
+            queue[i] = queue[i - 1];
+            i--;
+        }
+        queue[i] = t;
+    }
+
+    void cancel(ClockTimer t) {
+        if (t.armed) {
+            removeAt(indexOf(t));
+            t.armed = false;
+        }
+    }
+
+    private static boolean before(ClockTimer a, ClockTimer b) {
+        return a.deadline < b.deadline || (a.deadline == b.deadline && a.sequence < b.sequence);
+    }
+
+    private int indexOf(ClockTimer t) {
+        for (int i = 0; i < queued; i++) {
+            if (queue[i] == t) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("armed timer not queued: " + t.name);
+    }
+
+    private void removeAt(int i) {
+        System.arraycopy(queue, i + 1, queue, i, queued - i - 1);
+        queue[--queued] = null;
     }
 
     /** The time-stamp counter value (before any guest TSC offset). */
