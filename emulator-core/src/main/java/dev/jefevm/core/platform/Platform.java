@@ -22,6 +22,34 @@ public interface Platform {
     /** The INTA cycle: returns the vector of the interrupt the CPU now takes. */
     int acknowledgeInterrupt();
 
+    /** True while a non-maskable interrupt waits for the CPU (the local APIC's LINT1 or an NMI IPI). */
+    default boolean nmiPending() {
+        return false;
+    }
+
+    /** The CPU takes the pending NMI (vector 2); the platform clears it. */
+    default void acknowledgeNmi() {
+    }
+
+    /**
+     * True if the board implements model-specific register {@code msr} itself: the local APIC's
+     * IA32_APIC_BASE (0x1B), IA32_TSC_DEADLINE (0x6E0) and the x2APIC range 0x800-0x8FF. The
+     * CPU asks before its own MSR table.
+     */
+    default boolean ownsMsr(int msr) {
+        return false;
+    }
+
+    /** RDMSR of a board-owned MSR; an invalid access throws {@code CpuFault.gp(0)}. */
+    default long readMsr(int msr) {
+        throw dev.jefevm.core.cpu.CpuFault.gp(0);
+    }
+
+    /** WRMSR of a board-owned MSR; an invalid access throws {@code CpuFault.gp(0)}. */
+    default void writeMsr(int msr, long value) {
+        throw dev.jefevm.core.cpu.CpuFault.gp(0);
+    }
+
     /** The machine's virtual clock, which RDTSC and every timer read. */
     VirtualClock clock();
 
