@@ -1,8 +1,11 @@
 // kernel.cpp: JefeOS's boot sequence, from kmain (called by arch/entry.S on our own stack
 // after boot milestone 1) to the shell:
 //   serial -> Limine base revision check -> GDT/TSS -> IDT -> PMM -> VMM (own PML4, CR3)
-//   -> heap -> framebuffer console -> ACPI/power -> milestone 2 -> banner -> milestone 3
-//   -> shell. Failures that leave no way forward print why on serial and halt.
+//   -> heap -> framebuffer console -> ACPI/power -> interrupt controllers and the timer tick
+//   (LAPIC or PIT) -> console input (UART IRQ 4) -> RTC, PCI, PS/2, power button
+//   -> milestone 2 -> banner -> milestone 3 -> the shell thread, while the boot context
+//   becomes the idle thread. Without a working tick the shell polls the UART on the boot
+//   stack instead. Failures that leave no way forward print why on serial and halt.
 #include "arch/Cpu.h"
 #include "arch/Gdt.h"
 #include "arch/Idt.h"
@@ -12,8 +15,14 @@
 #include "drivers/Console.h"
 #include "drivers/FbConsole.h"
 #include "drivers/Framebuffer.h"
+#include "drivers/I8042.h"
+#include "drivers/Input.h"
+#include "drivers/Pci.h"
 #include "drivers/Power.h"
+#include "drivers/PowerButton.h"
+#include "drivers/Rtc.h"
 #include "drivers/Serial16550.h"
+#include "drivers/SerialInput.h"
 #include "drivers/TscClock.h"
 #include "lib/Kprintf.h"
 #include "lib/Panic.h"
@@ -21,6 +30,9 @@
 #include "mm/KernelHeap.h"
 #include "mm/PhysicalMemoryManager.h"
 #include "mm/VirtualMemoryManager.h"
+#include "sched/Scheduler.h"
+#include "sched/SelfTests.h"
+#include "sched/Tick.h"
 #include "shell/Shell.h"
 
 extern "C" {
@@ -38,6 +50,7 @@ using namespace boot;
 
 constinit drivers::Serial16550 g_serial(drivers::Serial16550::kCom1);
 drivers::AcpiInfo g_acpi;
+bool g_ticking = false;
 
 [[noreturn]] void stop(const char* why) {
     kprintf("JefeOS: %s; halting.\n", why);
@@ -131,8 +144,38 @@ void printBanner(const drivers::FbConsole* console) {
     if (g_acpi.fadtRevision != 0) {
         kprintf("acpi: %s, FADT rev %u, S5 %s\n", g_acpi.oemId, g_acpi.fadtRevision, g_acpi.hasS5 ? "yes" : "no");
     }
+    if (g_ticking) {
+        kprintf("timer: %s at %u Hz\n", sched::Tick::source(), sched::Scheduler::kTickHz);
+    } else {
+        kprintf("timer: no interrupts arrive (polled console)\n");
+    }
     kprintf("type 'help' for commands\n");
 }
+
+int pollSerial() { return g_serial.tryRead(); }
+
+
+void setUpInterrupts() {
+    sched::Scheduler::initialize();
+    const auto* rsdp = BootInfo::rsdp();
+    g_ticking = sched::Tick::start(rsdp != nullptr ? rsdp->address : 0, BootInfo::hhdm()->offset);
+    if (g_ticking) {
+        sched::Tick::setHook(drivers::SerialInput::poke);  // in case IRQ 4 is not wired
+        drivers::SerialInput::start(g_serial, drivers::Serial16550::kCom1);
+    } else {
+        drivers::input::setPollSource(pollSerial);
+    }
+    sched::registerSelfTests();
+}
+
+void setUpPlatformDevices() {
+    drivers::rtc::init();
+    drivers::pci::init();
+    drivers::ps2::init();
+    drivers::powerButtonInit();
+}
+
+void runShell(void*) { shell::Shell::run(); }
 
 }  // namespace
 
@@ -150,9 +193,17 @@ void kmain() {
     drivers::FbConsole* console = setUpFramebuffer();
     drivers::Console::attachFramebuffer(console);
     setUpPower();
+    setUpInterrupts();
+    setUpPlatformDevices();
     drivers::BootTimer::milestone(drivers::BootTimer::kDriversUp);
 
     printBanner(console);
     drivers::BootTimer::milestone(drivers::BootTimer::kShellReady);
-    shell::Shell::run(g_serial);
+    if (!g_ticking) {
+        shell::Shell::run();
+    }
+    sched::Scheduler::spawn("shell", runShell, nullptr);
+    for (;;) {
+        asm volatile("sti; hlt");  // the idle thread: wait for the next interrupt
+    }
 }

@@ -5,6 +5,7 @@
 #include "arch/Tss.h"
 
 extern "C" const uint64_t isr_stub_table[arch::Idt::kExceptionCount];
+extern "C" const uint64_t irq_stub_table[256 - arch::Idt::kExceptionCount];
 
 namespace arch {
 
@@ -40,6 +41,10 @@ void Idt::initialize() {
             ist = Tss::kPageFaultIst;
         }
         g_idt[v] = gate(isr_stub_table[v], ist);
+    }
+    // Vectors 32..255 are external and software interrupts (arch/irq_stubs.S, arch/Irq.h).
+    for (int v = kExceptionCount; v < 256; v++) {
+        g_idt[v] = gate(irq_stub_table[v - kExceptionCount], 0);
     }
     IdtPointer pointer{sizeof(g_idt) - 1, reinterpret_cast<uint64_t>(g_idt)};
     asm volatile("lidt %0" : : "m"(pointer) : "memory");

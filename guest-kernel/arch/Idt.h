@@ -1,6 +1,7 @@
 // arch/Idt: the Interrupt Descriptor Table (SDM Vol.3 6.14.1). initialize() installs 64-bit
 // interrupt gates for the 32 exception vectors (stubs in arch/isr_stubs.S), with #DF, NMI
-// and #MC on IST1 and #PF on IST2 (arch/Tss.h), and loads IDTR. loadEmpty() installs a
+// and #MC on IST1 and #PF on IST2 (arch/Tss.h), gates for vectors 32..255 that lead to
+// arch/Irq's dispatcher (stubs in arch/irq_stubs.S), and loads IDTR. loadEmpty() installs a
 // zero-limit IDT, which turns the next exception into a triple fault (the last-resort reset).
 #pragma once
 

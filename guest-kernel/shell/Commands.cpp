@@ -2,16 +2,21 @@
 #include "shell/Commands.h"
 
 #include "arch/CpuInfo.h"
+#include "arch/Irq.h"
 #include "boot/BootInfo.h"
 #include "drivers/Console.h"
 #include "drivers/Power.h"
 #include "drivers/TscClock.h"
 #include "lib/DateTime.h"
 #include "lib/Kprintf.h"
+#include "lib/SelfTest.h"
 #include "lib/String.h"
 #include "lib/Version.h"
 #include "mm/KernelHeap.h"
 #include "mm/PhysicalMemoryManager.h"
+#include "sched/Scheduler.h"
+#include "sched/Tick.h"
+#include "shell/DeviceCommands.h"
 
 namespace shell {
 
@@ -74,12 +79,63 @@ void cpuinfo(const char*) {
 
 void uptime(const char*) {
     uint64_t ms;
-    if (!drivers::TscClock::millisecondsSinceBoot(&ms)) {
+    if (sched::Scheduler::ticks() != 0) {
+        // The scheduler tick (10 ms) is the clock; 3 decimals keep the established format.
+        ms = sched::Scheduler::millisecondsSinceBoot();
+    } else if (!drivers::TscClock::millisecondsSinceBoot(&ms)) {
         kprintf("uptime: TSC frequency unknown (%lu TSC ticks since boot)\n", drivers::TscClock::ticksSinceBoot());
         return;
     }
     kprintf("uptime: %lu.%03lu s\n", ms / 1000, ms % 1000);
 }
+
+bool parseUnsigned(const char* text, uint64_t* value) {
+    if (*text == '\0') {
+        return false;
+    }
+    uint64_t v = 0;
+    for (; *text != '\0'; text++) {
+        if (*text < '0' || *text > '9' || v > 1000000) {
+            return false;
+        }
+        v = v * 10 + static_cast<uint64_t>(*text - '0');
+    }
+    *value = v;
+    return true;
+}
+
+void sleep(const char* args) {
+    uint64_t seconds;
+    if (!parseUnsigned(args, &seconds)) {
+        kprintf("usage: sleep SECONDS\n");
+        return;
+    }
+    if (sched::Scheduler::ticks() == 0) {
+        kprintf("sleep: no timer tick\n");
+        return;
+    }
+    sched::Scheduler::sleepMs(seconds * 1000);
+}
+
+void irqstat(const char*) {
+    kprintf("timer: %s, %u Hz", sched::Tick::source(), sched::Scheduler::kTickHz);
+    if (sched::Tick::lapicCountPerTick() != 0) {
+        kprintf(", LAPIC count %u per tick (divide 16)", sched::Tick::lapicCountPerTick());
+    }
+    kprintf("\nvector  source          count\n");
+    arch::Irq::forEachSource([](uint8_t vector, const char* name, uint64_t count) {
+        kprintf("0x%02x    %-14s  %lu\n", vector, name != nullptr ? name : "(none)", count);
+    });
+}
+
+void ps(const char*) {
+    kprintf("  id  name          state     ticks\n");
+    sched::Scheduler::forEach([](const sched::Thread& t) {
+        kprintf("%4d  %-12s  %-8s  %lu\n", t.id, t.name, sched::Scheduler::stateName(t.state), t.ticksRun);
+    });
+}
+
+void selftestCommand(const char*) { selftest::runAll(); }
 
 void version(const char*) {
     kprintf("JefeOS %s (g++ %s)\n", lib::version(), __VERSION__);
@@ -143,7 +199,14 @@ const Command kCommands[] = {
     {"clear", "clear the screen", clear},
     {"mem", "physical frames and heap usage", mem},
     {"cpuinfo", "CPU vendor, model and features (CPUID)", cpuinfo},
-    {"uptime", "time since boot (TSC)", uptime},
+    {"uptime", "time since boot (scheduler tick)", uptime},
+    {"sleep", "sleep N seconds", sleep},
+    {"irqstat", "interrupt counts per source", irqstat},
+    {"ps", "kernel threads", ps},
+    {"selftest", "run the in-guest checks (PASS/FAIL)", selftestCommand},
+    {"date", "date and time from the RTC", dateCommand},
+    {"lspci", "PCI functions (bus:dev.fn vendor:device class)", lspciCommand},
+    {"mouse", "PS/2 mouse position and buttons", mouseCommand},
     {"version", "JefeOS version", version},
     {"modules", "files the loader handed over (--module)", modules},
     {"panic", "fault on purpose (page fault dump)", panic},

@@ -1,8 +1,8 @@
 // shell/Shell: see Shell.h.
 #include "shell/Shell.h"
 
-#include "arch/Cpu.h"
 #include "drivers/Console.h"
+#include "drivers/Input.h"
 #include "lib/Kprintf.h"
 #include "lib/String.h"
 #include "shell/Commands.h"
@@ -61,18 +61,10 @@ void Shell::execute(const char* line) {
     lib::kprintf("unknown command: %s (try help)\n", buffer);
 }
 
-void Shell::run(drivers::Serial16550& input) {
+void Shell::run() {
     for (;;) {
         drivers::Console::write(kPrompt);
-        for (;;) {
-            int c = input.tryRead();
-            if (c < 0) {
-                arch::pause();
-                continue;
-            }
-            if (g_editor.feed(static_cast<char>(c))) {
-                break;
-            }
+        while (!g_editor.feed(drivers::input::read())) {
         }
         execute(g_editor.line());
     }

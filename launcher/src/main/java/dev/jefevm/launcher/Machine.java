@@ -8,6 +8,10 @@ import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.Platform.StopReason;
 import dev.jefevm.devices.board.FirmwareRegion;
 import dev.jefevm.devices.board.PcBoard;
+import dev.jefevm.devices.framebuffer.Framebuffer;
+import dev.jefevm.devices.ps2.Ps2Keyboard;
+import dev.jefevm.devices.ps2.Ps2Mouse;
+import dev.jefevm.devices.uart.SerialInbox;
 import dev.jefevm.devices.framebuffer.FramebufferGeometry;
 import dev.jefevm.loader.limine.BootEnvironment;
 import dev.jefevm.loader.limine.FramebufferInfo;
@@ -18,6 +22,9 @@ import dev.jefevm.loader.limine.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * One assembled virtual machine: guest RAM, the PC board, one CPU and the kernel loaded into
  * them by the Limine loader. {@link #run(long)} runs a slice of guest code on the calling thread
  * (which thereby becomes the vCPU thread and the only one touching device state), moving host
- * serial input in before and flushing serial output after, and reports what happened. Driving
- * policy (waiting, exit statuses, terminals) belongs to {@link VmRunner} or to a test.
+ * serial input and tasks {@link #post posted} by other threads in before, running due device
+ * timers around it and flushing serial output after, and reports what happened. {@link #idle}
+ * spends a halted CPU's time (sleeping in real-time mode, jumping virtual time in deterministic
+ * mode). Driving policy (exit statuses, terminals) belongs to {@link VmRunner} or to a test.
  */
 public final class Machine implements AutoCloseable {
 
@@ -37,13 +46,22 @@ public final class Machine implements AutoCloseable {
     private final VirtualClock clock;
     private final PcBoard board;
     private final Cpu cpu;
+    private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    /** The isa-debug-exit status the guest asked for, or -1. */
+    private volatile int debugExitStatus = -1;
+
+    /** Longest a halted CPU sleeps before looking again (real-time mode, or no timer armed). */
+    static final long MAX_IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private Machine(MachineConfig config) {
         this.config = config;
         this.memory = PcBoard.newMemory(config.ramSize());
         this.clock = config.deterministic() ? VirtualClock.deterministic() : VirtualClock.realTime();
+        long rtcEpoch = config.deterministic() ? MachineConfig.DETERMINISTIC_EPOCH_SECONDS
+                : Instant.now().getEpochSecond();
         this.board = new PcBoard(memory, clock, config.serial(), config.framebuffer(),
-                config.hostNanosSinceStart(), config.bootTiming());
+                config.hostNanosSinceStart(), config.bootTiming(), rtcEpoch,
+                config.debugExit() ? this::debugExitRequested : null);
         this.cpu = new Cpu(new CpuState(), memory, board);
         board.onStopRequest(cpu::requestStop);
     }
@@ -100,18 +118,33 @@ public final class Machine implements AutoCloseable {
         if (stopped != null) {
             return stopped;
         }
+        runPosted();
         board.deliverSerialInput();
+        clock.runDueTimers();
         RunResult result = cpu.run(instructionBudget);
+        clock.runDueTimers();
         board.flushSerialOutput();
         stopped = stopEvent();
         if (stopped != null) {
             return stopped;
         }
-        return switch (result) {
-            case HALTED -> (cpu.state.rflagsControl & CpuState.IF) != 0
-                    ? MachineEvent.IDLE : MachineEvent.HALTED_INTERRUPTS_DISABLED;
-            case BUDGET_EXHAUSTED, STOPPED -> MachineEvent.RUNNING;
-        };
+        if (result != RunResult.HALTED) {
+            return MachineEvent.RUNNING;
+        }
+        if ((cpu.state.rflagsControl & CpuState.IF) == 0) {
+            return MachineEvent.HALTED_INTERRUPTS_DISABLED;
+        }
+        if (!clock.isDeterministic()) {
+            return MachineEvent.IDLE;
+        }
+        // Deterministic time passes only here: spend the idle wait now, so any driver of run()
+        // (the runner, a scripted test) sees the guest's timers fire.
+        try {
+            idle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return MachineEvent.RUNNING;
     }
 
     private MachineEvent stopEvent() {
@@ -123,8 +156,80 @@ public final class Machine implements AutoCloseable {
             case POWER_OFF -> MachineEvent.POWER_OFF;
             case RESET -> MachineEvent.RESET;
             case TRIPLE_FAULT -> MachineEvent.TRIPLE_FAULT;
-            case HOST_REQUEST -> MachineEvent.HOST_REQUEST;
+            case HOST_REQUEST -> debugExitStatus >= 0 ? MachineEvent.DEBUG_EXIT : MachineEvent.HOST_REQUEST;
         };
+    }
+
+    private void debugExitRequested(int status) {
+        debugExitStatus = status;
+        board.requestStop(StopReason.HOST_REQUEST, "isa-debug-exit status " + status);
+    }
+
+    /** The exit status the guest asked for through isa-debug-exit, or -1 if it did not. */
+    public int debugExitStatus() {
+        return debugExitStatus;
+    }
+
+    /**
+     * Runs {@code task} on the vCPU thread before the next slice of guest code, waking a halted
+     * machine; any thread may call this (the control channel, a front end).
+     */
+    public void post(Runnable task) {
+        posted.add(task);
+        board.serialInbox().wakeUp();
+    }
+
+    private void runPosted() {
+        Runnable task;
+        while ((task = posted.poll()) != null) {
+            task.run();
+        }
+    }
+
+    /**
+     * Spends the time of a CPU halted with interrupts enabled until something may wake it, then
+     * runs due timers. {@link #run} does this itself in deterministic mode; in real-time mode it
+     * says {@link MachineEvent#IDLE} and the caller calls this. Host input
+     * and posted tasks end the wait at once. Real-time mode sleeps until the clock's next
+     * deadline (at most {@link #MAX_IDLE_WAIT_NANOS}). Deterministic mode first gives host input
+     * that is still coming up to that long to arrive, so queued scripted input reaches the guest
+     * before virtual time jumps to the next deadline; with no timer armed it only waits.
+     */
+    public void idle() throws InterruptedException {
+        SerialInbox inbox = board.serialInbox();
+        if (inbox.hasPending() || !posted.isEmpty() || board.stopReason() != null) {
+            return;
+        }
+        long deadline = clock.nextDeadline();
+        if (clock.isDeterministic()) {
+            if (!inbox.isInputClosed() && inbox.awaitInput(MAX_IDLE_WAIT_NANOS)) {
+                return;
+            }
+            if (!posted.isEmpty() || board.stopReason() != null) {
+                return;
+            }
+            if (deadline == Long.MAX_VALUE) {
+                waitForWake(inbox, MAX_IDLE_WAIT_NANOS);
+                return;
+            }
+            clock.idleUntil(deadline);
+        } else {
+            long wait = deadline == Long.MAX_VALUE ? MAX_IDLE_WAIT_NANOS
+                    : Math.min(MAX_IDLE_WAIT_NANOS, deadline - clock.nanos());
+            if (wait > 0) {
+                waitForWake(inbox, wait);
+            }
+        }
+        clock.runDueTimers();
+    }
+
+    // Once host input has ended awaitInput returns at once; park instead so an idle guest costs no CPU.
+    private void waitForWake(SerialInbox inbox, long nanos) throws InterruptedException {
+        if (inbox.isInputClosed()) {
+            LockSupport.parkNanos(nanos);
+        } else {
+            inbox.awaitInput(nanos);
+        }
     }
 
     /**
@@ -151,6 +256,25 @@ public final class Machine implements AutoCloseable {
 
     public PcBoard board() {
         return board;
+    }
+
+    /** The PS/2 keyboard, for front ends and the control channel (touch it only through {@link #post}). */
+    public Ps2Keyboard keyboard() {
+        return board.keyboard();
+    }
+
+    /** The PS/2 mouse (touch it only through {@link #post}). */
+    public Ps2Mouse mouse() {
+        return board.mouse();
+    }
+
+    public Framebuffer framebuffer() {
+        return board.framebuffer();
+    }
+
+    /** Presses the ACPI power button on the vCPU thread (system_powerdown); any thread may call this. */
+    public void pressPowerButton() {
+        post(board::pressPowerButton);
     }
 
     public Cpu cpu() {

@@ -10,13 +10,22 @@ import java.util.function.LongSupplier;
 /**
  * Everything needed to assemble a {@link Machine}: the kernel image, guest RAM size, kernel
  * command line and modules, time mode, the host end of COM1, the framebuffer shape, and where boot-timing
- * milestones go (with the host clock they are stamped by).
+ * milestones go (with the host clock they are stamped by), and whether the isa-debug-exit port exists.
  *
  * @param kernelName how messages name the kernel (a file name or "bundled JefeOS")
+ * @param debugExit  map the isa-debug-exit port at 0xF4 (a guest write V ends the VM with status (V << 1) | 1)
  */
 public record MachineConfig(byte[] kernel, String kernelName, long ramSize, String cmdline, List<BootModule> modules,
         boolean deterministic, SerialBackend serial, FramebufferGeometry framebuffer,
-        BootTimingListener bootTiming, LongSupplier hostNanosSinceStart) {
+        BootTimingListener bootTiming, LongSupplier hostNanosSinceStart, boolean debugExit) {
+
+    /** A configuration without the debug-exit port. */
+    public MachineConfig(byte[] kernel, String kernelName, long ramSize, String cmdline, List<BootModule> modules,
+            boolean deterministic, SerialBackend serial, FramebufferGeometry framebuffer,
+            BootTimingListener bootTiming, LongSupplier hostNanosSinceStart) {
+        this(kernel, kernelName, ramSize, cmdline, modules, deterministic, serial, framebuffer, bootTiming,
+                hostNanosSinceStart, false);
+    }
 
     /** The board's default display: 1024x768 at 32 bpp. */
     public static final FramebufferGeometry DEFAULT_FRAMEBUFFER = FramebufferGeometry.xrgb8888(1024, 768);

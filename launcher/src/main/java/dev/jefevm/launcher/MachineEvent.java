@@ -4,7 +4,10 @@ package dev.jefevm.launcher;
 public enum MachineEvent {
     /** The budget ran out; run again. */
     RUNNING,
-    /** The CPU halted with interrupts enabled: nothing to do until input or a stop request. */
+    /**
+     * Real-time mode: the CPU halted with interrupts enabled; call {@link Machine#idle()} to wait
+     * for a timer, input, a posted task or a stop request (deterministic runs idle inside run()).
+     */
     IDLE,
     /** The CPU halted with interrupts disabled: it can never run again (a kernel panic). */
     HALTED_INTERRUPTS_DISABLED,
@@ -15,5 +18,7 @@ public enum MachineEvent {
     /** The CPU could not deliver an exception (triple fault). */
     TRIPLE_FAULT,
     /** The host asked the machine to stop (Ctrl-A x, a signal, a test). */
-    HOST_REQUEST
+    HOST_REQUEST,
+    /** The guest wrote the isa-debug-exit port; {@link Machine#debugExitStatus()} is the exit status. */
+    DEBUG_EXIT
 }

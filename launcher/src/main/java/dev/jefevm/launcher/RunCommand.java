@@ -4,6 +4,11 @@ import ch.qos.logback.classic.Level;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.uart.SerialBackend;
 import dev.jefevm.devices.uart.StreamSerialBackend;
+import dev.jefevm.launcher.monitor.MachineMonitorTarget;
+import dev.jefevm.launcher.monitor.MonitorAddress;
+import dev.jefevm.launcher.monitor.MonitorAddressConverter;
+import dev.jefevm.launcher.monitor.MonitorProtocol;
+import dev.jefevm.launcher.monitor.MonitorServer;
 import dev.jefevm.loader.limine.BootModule;
 import dev.jefevm.loader.limine.KernelLoadException;
 import java.io.FileDescriptor;
@@ -77,9 +82,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Virtual time counts retired instructions (1 ns each): same input, same run.")
     private boolean deterministic;
 
+    @Option(names = "--debug-exit",
+            description = "Map isa-debug-exit at port 0xF4: a guest write V ends the VM with status (V << 1) | 1.")
+    private boolean debugExit;
+
     @Option(names = "--boot-timing",
             description = "Print host milliseconds since process start at each guest boot milestone.")
     private boolean bootTiming;
+
+    @Option(names = "--monitor", paramLabel = "unix:PATH|tcp:127.0.0.1:PORT", converter = MonitorAddressConverter.class,
+            description = "Open the JSON-lines control channel (QMP-like) on a Unix socket or loopback TCP port.")
+    private MonitorAddress monitor;
 
     @Option(names = {"-v", "--verbose"}, description = "Log more: -v for info, -vv for debug.")
     private boolean[] verbose = new boolean[0];
@@ -114,7 +127,7 @@ final class RunCommand implements Callable<Integer> {
             reporter.milestoneReached(milestone);
         };
         MachineConfig config = new MachineConfig(image, kernelName, memory, cmdline, readModules(), deterministic, backend,
-                MachineConfig.DEFAULT_FRAMEBUFFER, timing, hostClock::nanosSinceProcessStart);
+                MachineConfig.DEFAULT_FRAMEBUFFER, timing, hostClock::nanosSinceProcessStart, debugExit);
         Machine machine;
         try {
             machine = Machine.create(config);
@@ -125,10 +138,14 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("cannot allocate " + (memory >> 20) + "M of guest RAM (" + e.getMessage() + ")");
         }
         created.set(machine);
+        MonitorServer monitorServer = startMonitor(machine);
         if (serial.isStdio() && TerminalMode.stdioIsTerminal()) {
             terminal.enterRaw();
         }
         VmRunner runner = new VmRunner(machine, err, () -> {
+            if (monitorServer != null) {
+                monitorServer.close();
+            }
             machine.close();
             terminal.restore();
             if (reporter != null) {
@@ -136,6 +153,23 @@ final class RunCommand implements Callable<Integer> {
             }
         });
         return runner.run();
+    }
+
+    /** Waits this long for the vCPU thread to run a monitor command before replying with an error. */
+    private static final long MONITOR_VCPU_TIMEOUT_MILLIS = 5_000;
+
+    private MonitorServer startMonitor(Machine machine) throws UsageException {
+        if (monitor == null) {
+            return null;
+        }
+        MonitorProtocol protocol = new MonitorProtocol(new MachineMonitorTarget(machine), VersionProvider.version(),
+                MONITOR_VCPU_TIMEOUT_MILLIS);
+        try {
+            return MonitorServer.start(monitor, protocol);
+        } catch (IOException e) {
+            machine.close();
+            throw new UsageException("cannot open the monitor on " + monitor.socketAddress() + ": " + describe(e));
+        }
     }
 
     private List<BootModule> readModules() throws UsageException {

@@ -10,9 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Drives a {@link Machine} on the calling thread until the guest or the host ends it, and turns
  * the ending into the process's exit status: power-off 0, halt with interrupts disabled 1,
- * triple fault 3, host request (Ctrl-A x, SIGINT/SIGTERM) 0. A reset reboots the machine and
- * carries on. While the guest idles in HLT with interrupts enabled the thread parks briefly,
- * waking for serial input or a stop request. A shutdown hook turns a signal into a clean stop:
+ * triple fault 3, host request (Ctrl-A x, SIGINT/SIGTERM) 0, an isa-debug-exit write V the
+ * status (V << 1) | 1. A reset reboots the machine and carries on. While the guest idles in HLT
+ * with interrupts enabled, {@link Machine#idle()} spends the time until the next device timer,
+ * serial input, a posted task or a stop request. A shutdown hook turns a signal into a clean stop:
  * it asks the machine to stop and waits (briefly) for this loop to restore the terminal.
  */
 final class VmRunner {
@@ -21,7 +22,6 @@ final class VmRunner {
 
     /** Instructions per slice: between slices serial input is delivered and output flushed. */
     static final long SLICE = 1_000_000;
-    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final Machine machine;
     private final PrintWriter err;
@@ -58,7 +58,7 @@ final class VmRunner {
             MachineEvent event = machine.run(SLICE);
             switch (event) {
                 case RUNNING -> { }
-                case IDLE -> machine.board().serialInbox().awaitInput(IDLE_WAIT_NANOS);
+                case IDLE -> machine.idle();
                 case HALTED_INTERRUPTS_DISABLED -> {
                     err.println("jefevm: guest halted with interrupts disabled");
                     return ExitStatus.GUEST_HALTED;
@@ -75,6 +75,10 @@ final class VmRunner {
                 case HOST_REQUEST -> {
                     LOG.info("stopped: {}", machine.stopDetail());
                     return ExitStatus.POWER_OFF;
+                }
+                case DEBUG_EXIT -> {
+                    LOG.info("guest exit through isa-debug-exit: status {}", machine.debugExitStatus());
+                    return machine.debugExitStatus();
                 }
             }
         }

@@ -4,12 +4,14 @@ import dev.jefevm.core.memory.PhysicalMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Builds the board's ACPI tables (ACPI 6.5 chapter 5) and writes them into guest RAM: an RSDP
- * (revision 2, both checksums) pointing to an XSDT, whose one entry is a FADT (revision 6
+ * (revision 2, both checksums) pointing to an XSDT, whose first entry is a FADT (revision 6
  * layout, ACPI 6.5 table 5.9) naming the PM1a blocks (legacy and X_ GAS forms), the reset
- * register and the FACS and DSDT; the DSDT's AML defines only {@code \_S5_}, the soft-off sleep
+ * register, the SCI, the CMOS century byte, the IA-PC legacy/8042 boot flags, a fixed-feature
+ * power button and the FACS and DSDT, followed by the board's own tables (MADT, HPET); the DSDT's AML defines only {@code \_S5_}, the soft-off sleep
  * type. HW_REDUCED_ACPI is clear, so the FACS that such a FADT requires is present (64 bytes,
  * 64-byte aligned). Everything fits in one page at the board's ACPI address.
  */
@@ -21,20 +23,26 @@ public final class AcpiTables {
     static final int FACS_OFFSET = 0x080;
     static final int FADT_OFFSET = 0x100;
     static final int DSDT_OFFSET = 0x240;
+    /** Where the board's own tables (MADT, HPET...) start, 16-byte aligned one after another. */
+    static final int EXTRA_OFFSET = 0x300;
     /** Bytes of guest RAM the tables occupy from the base address. */
-    public static final int SIZE = 0x300;
+    public static final int SIZE = 0x400;
+    /** At most this many board tables fit the XSDT slot before the FACS. */
+    public static final int MAX_EXTRA_TABLES = 3;
 
     static final int HEADER_LENGTH = 36; // System Description Table Header (5.2.6)
     static final int RSDP_LENGTH = 36;   // 5.2.5.3
-    static final int XSDT_LENGTH = HEADER_LENGTH + 8;
+
     static final int FACS_LENGTH = 64;   // 5.2.10
     static final int FADT_LENGTH = 276;  // table 5.9, revision 6
 
     // FADT Flags (table 5.10)
-    static final int FLAG_WBINVD = 1, FLAG_PWR_BUTTON = 1 << 4, FLAG_SLP_BUTTON = 1 << 5,
+    static final int FLAG_WBINVD = 1, FLAG_SLP_BUTTON = 1 << 5,
             FLAG_RESET_REG_SUP = 1 << 10, FLAG_HW_REDUCED_ACPI = 1 << 20;
-    // IA-PC boot architecture flags (table 5.11): no VGA registers, no CMOS RTC on this board yet.
-    static final int IAPC_VGA_NOT_PRESENT = 1 << 2, IAPC_CMOS_RTC_NOT_PRESENT = 1 << 5;
+    // IA-PC boot architecture flags (table 5.11): ISA legacy devices, an 8042, no VGA registers.
+    static final int IAPC_LEGACY_DEVICES = 1, IAPC_8042 = 1 << 1, IAPC_VGA_NOT_PRESENT = 1 << 2;
+    /** FADT CENTURY: the CMOS RAM index of the century byte (ACPI 6.5 table 5.9). */
+    static final int CMOS_CENTURY_INDEX = 0x32;
     // Generic Address Structure (table 5.1)
     static final int GAS_SYSTEM_IO = 1, ACCESS_BYTE = 1, ACCESS_WORD = 2;
 
@@ -43,9 +51,31 @@ public final class AcpiTables {
     private static final byte[] CREATOR_ID = ascii("JEFE", 4);
 
     private final AcpiHardware hardware;
+    private final List<byte[]> extraTables;
 
+    /** Tables for {@code hardware}: the XSDT lists only the FADT. */
     public AcpiTables(AcpiHardware hardware) {
+        this(hardware, List.of());
+    }
+
+    /**
+     * Tables for {@code hardware} whose XSDT also lists {@code extraTables} (complete, checksummed
+     * tables such as the MADT and HPET table), in that order.
+     */
+    public AcpiTables(AcpiHardware hardware, List<byte[]> extraTables) {
+        int room = SIZE - EXTRA_OFFSET;
+        for (byte[] t : extraTables) {
+            room -= align16(t.length);
+        }
+        if (extraTables.size() > MAX_EXTRA_TABLES || room < 0) {
+            throw new IllegalArgumentException("the board's ACPI tables do not fit in 0x" + Integer.toHexString(SIZE));
+        }
         this.hardware = hardware;
+        this.extraTables = List.copyOf(extraTables);
+    }
+
+    private static int align16(int n) {
+        return (n + 15) & ~15;
     }
 
     /**
@@ -64,7 +94,16 @@ public final class AcpiTables {
     /** The table image as it would sit at physical {@code base}. */
     public byte[] build(long base) {
         ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        writeXsdt(b, base + FADT_OFFSET);
+        long[] entries = new long[1 + extraTables.size()];
+        entries[0] = base + FADT_OFFSET;
+        int at = EXTRA_OFFSET;
+        for (int i = 0; i < extraTables.size(); i++) {
+            byte[] t = extraTables.get(i);
+            b.put(at, t);
+            entries[i + 1] = base + at;
+            at += align16(t.length);
+        }
+        writeXsdt(b, entries);
         writeFacs(b);
         writeFadt(b, base + FACS_OFFSET, base + DSDT_OFFSET);
         writeDsdt(b);
@@ -105,10 +144,13 @@ public final class AcpiTables {
         b.put(o + 32, checksum(b, o, RSDP_LENGTH));
     }
 
-    private void writeXsdt(ByteBuffer b, long fadtAddress) {
-        header(b, XSDT_OFFSET, "XSDT", XSDT_LENGTH, 1);
-        b.putLong(XSDT_OFFSET + HEADER_LENGTH, fadtAddress);
-        seal(b, XSDT_OFFSET, XSDT_LENGTH);
+    private static void writeXsdt(ByteBuffer b, long[] entries) {
+        int length = HEADER_LENGTH + 8 * entries.length;
+        header(b, XSDT_OFFSET, "XSDT", length, 1);
+        for (int i = 0; i < entries.length; i++) {
+            b.putLong(XSDT_OFFSET + HEADER_LENGTH + 8 * i, entries[i]);
+        }
+        seal(b, XSDT_OFFSET, length);
     }
 
     // FACS (5.2.10, table 5.13): no checksum; no waking vector, no global lock in use.
@@ -137,9 +179,11 @@ public final class AcpiTables {
         b.putInt(o + 64, hardware.pm1aControlPort());     // PM1a_CNT_BLK
         b.put(o + 88, (byte) hardware.pm1aEventLength()); // PM1_EVT_LEN
         b.put(o + 89, (byte) hardware.pm1aControlLength()); // PM1_CNT_LEN
-        b.putShort(o + 109, (short) (IAPC_VGA_NOT_PRESENT | IAPC_CMOS_RTC_NOT_PRESENT)); // IAPC_BOOT_ARCH
-        // Flags: HW_REDUCED_ACPI stays clear: this is fixed-hardware ACPI with PM1 blocks.
-        b.putInt(o + 112, FLAG_WBINVD | FLAG_PWR_BUTTON | FLAG_SLP_BUTTON | FLAG_RESET_REG_SUP);
+        b.put(o + 108, (byte) CMOS_CENTURY_INDEX);        // CENTURY
+        b.putShort(o + 109, (short) (IAPC_LEGACY_DEVICES | IAPC_8042 | IAPC_VGA_NOT_PRESENT)); // IAPC_BOOT_ARCH
+        // Flags: HW_REDUCED_ACPI stays clear: this is fixed-hardware ACPI with PM1 blocks. PWR_BUTTON
+        // clear = a fixed-feature power button (PM1 PWRBTN_STS); SLP_BUTTON set = no sleep button.
+        b.putInt(o + 112, FLAG_WBINVD | FLAG_SLP_BUTTON | FLAG_RESET_REG_SUP);
         gas(b, o + 116, 8, ACCESS_BYTE, hardware.resetPort()); // RESET_REG
         b.put(o + 128, (byte) hardware.resetValue());     // RESET_VALUE
         b.put(o + 131, (byte) 0);                         // FADT minor version

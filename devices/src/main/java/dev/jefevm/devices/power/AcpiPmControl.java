@@ -2,6 +2,7 @@ package dev.jefevm.devices.power;
 
 import dev.jefevm.core.platform.Platform.StopReason;
 import dev.jefevm.devices.bus.IoPortDevice;
+import dev.jefevm.devices.irq.IrqLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +12,11 @@ import org.slf4j.LoggerFactory;
  * Writing PM1_CNT with SLP_EN set and SLP_TYP equal to {@link #S5_SLEEP_TYPE} (the value the
  * DSDT's {@code \_S5_} package advertises) powers the machine off.
  *
- * <p>Scope: just enough for soft-off. No event ever sets a status bit (no power button, no PM
- * timer), SCI_EN always reads 1 (there is no SMI_CMD port: the machine is always in ACPI mode,
+ * The fixed power button ({@link #pressPowerButton()}) sets PWRBTN_STS (table 4.13) and, while
+ * PWRBTN_EN is set, asserts the SCI until software clears the status bit (4.8.2.2.1.1).
+ *
+ * <p>Scope: soft-off and the power button. No other event sets a status bit (no PM timer,
+ * no sleep button), SCI_EN always reads 1 (there is no SMI_CMD port: the machine is always in ACPI mode,
  * ACPI 6.5 4.8.2.5), and other sleep types are ignored (counted, logged at debug).
  */
 public final class AcpiPmControl {
@@ -28,12 +32,15 @@ public final class AcpiPmControl {
     public static final int CONTROL_BLOCK_LENGTH = 2;
 
     // PM1_EN bits that exist (ACPI 6.5 table 4.14): TMR_EN, GBL_EN, PWRBTN_EN, SLPBTN_EN, RTC_EN, PCIEXP_WAKE_DIS
+    /** PWRBTN_STS in PM1_STS and PWRBTN_EN in PM1_EN: the same bit 8 (ACPI 6.5 tables 4.13, 4.14). */
+    public static final int PWRBTN = 1 << 8;
     private static final int PM1_EN_WRITABLE = 0x0001 | 0x0020 | 0x0100 | 0x0200 | 0x0400 | 0x4000;
     // PM1_CNT bits (ACPI 6.5 table 4.16)
     static final int SCI_EN = 1, BM_RLD = 1 << 1, GBL_RLS = 1 << 2, SLP_TYP_SHIFT = 10, SLP_EN = 1 << 13;
     private static final int PM1_CNT_STORED = BM_RLD | (7 << SLP_TYP_SHIFT);
 
     private final MachineControl machine;
+    private final IrqLine sci;
     private final IoPortDevice eventBlock = new EventBlock();
     private final IoPortDevice controlBlock = new ControlBlock();
     private int pm1Status;
@@ -41,8 +48,26 @@ public final class AcpiPmControl {
     private int pm1Control;
     private long ignoredSleepRequests;
 
+    /** PM1 blocks with no SCI wired (the power button then only sets its status bit). */
     public AcpiPmControl(MachineControl machine) {
+        this(machine, IrqLine.DISCONNECTED);
+    }
+
+    /** PM1 blocks that drive {@code sci} (a level, asserted while an enabled status bit is set). */
+    public AcpiPmControl(MachineControl machine, IrqLine sci) {
         this.machine = machine;
+        this.sci = sci;
+    }
+
+    /** The power button was pressed (the host's system_powerdown): PWRBTN_STS, SCI if enabled. */
+    public void pressPowerButton() {
+        pm1Status |= PWRBTN;
+        updateSci();
+    }
+
+    // ACPI 6.5 4.8.3.1: the SCI is raised while any status bit and its enable bit are both set.
+    private void updateSci() {
+        sci.set((pm1Status & pm1Enable & PWRBTN) != 0);
     }
 
     /** The PM1a_EVT_BLK registers, to be mapped at the FADT's PM1a_EVT_BLK port. */
@@ -59,6 +84,7 @@ public final class AcpiPmControl {
         pm1Status = 0;
         pm1Enable = 0;
         pm1Control = 0;
+        updateSci();
     }
 
     /** Sleep requests for states other than S5, which this board does not implement. */
@@ -74,6 +100,7 @@ public final class AcpiPmControl {
         pm1Status = s.pm1Status();
         pm1Enable = s.pm1Enable();
         pm1Control = s.pm1Control();
+        updateSci();
     }
 
     private void writeControl(int v) {
@@ -120,6 +147,7 @@ public final class AcpiPmControl {
                     pm1Enable = ((pm1Enable & ~(0xFF << shift)) | (b << shift)) & PM1_EN_WRITABLE;
                 }
             }
+            updateSci();
         }
     }
 

@@ -124,4 +124,29 @@ class AcpiTablesTest {
         assertArrayEquals(new byte[] {0x08, '_', 'S', '5', '_', 0x12, 0x08, 0x04, 0x0A, 0x05, 0x0A, 0x05, 0x00, 0x00},
                 aml);
     }
+
+    @Test
+    void fadt_namesCenturyByteLegacyDevicesAnd8042AndFixedPowerButton() {
+        long fadt = fadt();
+
+        assertEquals(0x32, memory.read8(fadt + 108));
+        assertEquals(0b111, memory.read16(fadt + 109) & 0b111);
+        assertEquals(0, memory.read32(fadt + 112) & (1 << 4)); // PWR_BUTTON clear: fixed-feature button
+    }
+
+    @Test
+    void extraTables_areListedAfterTheFadtAndCopiedWhole() {
+        AcpiHardware hw = new AcpiHardware(0x600, 4, 0x604, 2, 0xCF9, 0x06, 9, 5);
+        byte[] table = new byte[40];
+        table[0] = 'T';
+        table[1] = 'E';
+        table[2] = 'S';
+        table[3] = 'T';
+        long at = new AcpiTables(hw, java.util.List.of(table)).install(memory, BASE);
+        long xsdt = memory.read64(at + 24);
+
+        assertEquals(52, memory.read32(xsdt + 4));
+        assertEquals(0, sum(xsdt, 52));
+        assertEquals("TEST", signature(memory.read64(xsdt + 44), 4));
+    }
 }

@@ -70,4 +70,30 @@ class AcpiPmControlTest {
 
         assertEquals(0x0100, copy.eventBlock().read(2, 2));
     }
+
+    @Test
+    void pressPowerButton_withPwrbtnEnabled_assertsSciUntilStatusCleared() {
+        List<Boolean> sci = new java.util.ArrayList<>();
+        AcpiPmControl wired = new AcpiPmControl(stops, sci::add);
+        wired.eventBlock().write(2, 2, AcpiPmControl.PWRBTN);
+
+        wired.pressPowerButton();
+        boolean raised = sci.getLast();
+        wired.eventBlock().write(0, 2, AcpiPmControl.PWRBTN);
+
+        assertTrue(raised);
+        assertEquals(false, sci.getLast());
+        assertEquals(0, wired.eventBlock().read(0, 2));
+    }
+
+    @Test
+    void pressPowerButton_withPwrbtnDisabled_setsStatusWithoutSci() {
+        List<Boolean> sci = new java.util.ArrayList<>();
+        AcpiPmControl wired = new AcpiPmControl(stops, sci::add);
+
+        wired.pressPowerButton();
+
+        assertEquals(AcpiPmControl.PWRBTN, wired.eventBlock().read(0, 2));
+        assertEquals(false, sci.getLast());
+    }
 }

@@ -29,6 +29,8 @@ public final class VirtualClock {
     private ClockTimer[] queue = new ClockTimer[16];
     private int queued;
     private long nextSequence;
+    /** queue[0]'s deadline, or Long.MAX_VALUE: the run loop reads it between every two blocks. */
+    private long earliestDeadline = Long.MAX_VALUE;
 
     private VirtualClock(boolean deterministic) {
         this.deterministic = deterministic;
@@ -84,7 +86,7 @@ public final class VirtualClock {
 
     /** The earliest armed deadline, or {@link Long#MAX_VALUE} when no timer is armed. */
     public long nextDeadline() {
-        return queued == 0 ? Long.MAX_VALUE : queue[0].deadline;
+        return earliestDeadline;
     }
 
     /**
@@ -121,6 +123,7 @@ public final class VirtualClock {
             i--;
         }
         queue[i] = t;
+        earliestDeadline = queue[0].deadline;
     }
 
     void cancel(ClockTimer t) {
@@ -146,6 +149,7 @@ public final class VirtualClock {
     private void removeAt(int i) {
         System.arraycopy(queue, i + 1, queue, i, queued - i - 1);
         queue[--queued] = null;
+        earliestDeadline = queued == 0 ? Long.MAX_VALUE : queue[0].deadline;
     }
 
     /** The time-stamp counter value (before any guest TSC offset). */

@@ -52,6 +52,14 @@ public final class Cpu {
         return userModeTraps;
     }
 
+    /**
+     * Deterministic clock only: lets a halted CPU jump virtual time to the next timer deadline
+     * inside {@link #run(long)} rather than return HALTED (for runs with no host input to wait for).
+     */
+    public void setIdleInRun(boolean on) {
+        interpreter.setIdleInRun(on);
+    }
+
     /** Makes the current (or next) {@link #run(long)} return {@link RunResult#STOPPED} after the current block. */
     public void requestStop() {
         interpreter.requestStop();
@@ -90,6 +98,7 @@ public final class Cpu {
         s.efer = 0;
         s.halted = false;
         s.interruptShadow = false;
+        s.nmiBlocked = false;
         mmu.flushAll();
         invalidateAllCode();
     }

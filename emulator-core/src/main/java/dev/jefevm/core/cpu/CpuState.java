@@ -98,6 +98,8 @@ public final class CpuState {
     public boolean halted;
     /** True for the one instruction after STI or MOV SS/POP SS that blocks interrupts (SDM Vol.3 6.8.3). */
     public boolean interruptShadow;
+    /** True from the delivery of an NMI until the next IRET: further NMIs wait (SDM Vol.3 6.7.1). */
+    public boolean nmiBlocked;
 
     /** True when paging with EFER.LMA: 64-bit long mode (the only mode this CPU runs yet). */
     public boolean longModeActive() {

@@ -15,9 +15,15 @@ import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.Platform;
 
 /**
- * The interpreter's execution loop. Between blocks it takes an external interrupt when INTR is
- * asserted, RFLAGS.IF is set and no interrupt shadow is active (SDM Vol.3 6.8.3), and returns
- * HALTED while the CPU is halted with nothing to wake it. Each block is found through the link
+ * The interpreter's execution loop. Between blocks it fires the device timers that are due on
+ * the {@link VirtualClock}, takes a pending NMI (unless one is still being handled: SDM Vol.3
+ * 6.7.1) and then an external interrupt when INTR is asserted and RFLAGS.IF is set, neither
+ * inside an interrupt shadow (SDM Vol.3 6.8.3). A halted CPU with IF set and nothing pending
+ * fires the timers already due and runs on if one woke it; otherwise it returns HALTED and the
+ * caller waits (until {@link VirtualClock#nextDeadline()} or host input) before running again.
+ * With {@link #setIdleInRun(boolean)} a deterministic clock instead jumps to the next deadline
+ * inside run(), for callers with no host input to wait for. HLT with IF clear returns HALTED at
+ * once, so the machine loop can report a guest that stopped for good. Each block is found through the link
  * left in the block that ran before it (block chaining, see {@link Block}), or else by the
  * physical address of RIP in a {@link BlockCache} (decoded on a miss), and run instruction by
  * instruction, dispatched by the {@link FastPath} form chosen at decode time: RIP is set to the
@@ -31,6 +37,12 @@ import dev.jefevm.core.platform.Platform;
  */
 public final class Interpreter {
 
+    /**
+     * Real-time mode reads the host clock (System.nanoTime, some 20 ns) for due timers once per
+     * this many blocks, a few microseconds of guest time, so the read costs under 1% of a block.
+     */
+    static final int REAL_TIME_CLOCK_CHECK_BLOCKS = 64;
+
     private final Cpu cpu;
     private final CpuState state;
     private final Platform platform;
@@ -39,6 +51,11 @@ public final class Interpreter {
     private final BlockCache cache;
     private final BlockBuilder builder;
     private final VirtualClock clock;
+    private final boolean deterministic;
+    /** Deterministic mode: a halted CPU spends the wait for the next timer inside run(). */
+    private boolean idleInRun;
+    /** Blocks left before the real-time loop next reads the host clock for due timers. */
+    private int blocksUntilClockCheck;
     private boolean codeWritten;
     /** Instructions of the current block already retired into the clock (before a SYSTEM instruction). */
     private int retiredEarly;
@@ -55,6 +72,7 @@ public final class Interpreter {
         this.cache = new BlockCache(memory);
         this.builder = new BlockBuilder(memory, mmu);
         this.clock = platform.clock();
+        this.deterministic = clock.isDeterministic();
         memory.setCodeWriteListener(this::codePageWritten);
     }
 
@@ -62,6 +80,15 @@ public final class Interpreter {
     public void codePageWritten(long frame) {
         cache.invalidatePage(frame);
         codeWritten = true;
+    }
+
+    /**
+     * With a deterministic clock, lets a halted CPU jump virtual time to the next timer deadline
+     * inside run() instead of returning HALTED; only for callers that have no host input to
+     * deliver while the guest waits (a headless run, a test), since input would wait behind the jump.
+     */
+    public void setIdleInRun(boolean on) {
+        idleInRun = on;
     }
 
     public void requestStop() {
@@ -83,20 +110,44 @@ public final class Interpreter {
         CpuState s = state;
         long spent = 0;
         previous = null; // the state may have been changed from outside since the last run
+        blocksUntilClockCheck = 0; // the caller may have waited: look at the clock first
         while (spent < budget) {
             if (stopRequested) {
                 stopRequested = false;
                 return RunResult.STOPPED;
             }
-            if (!s.interruptShadow && (s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending()) {
-                s.halted = false;
-                previous = null;
-                InterruptDelivery.deliverExternal(cpu, platform.acknowledgeInterrupt());
-                spent++;
-                continue;
+            if (deterministic) {
+                if (clock.nanos() >= clock.nextDeadline()) {
+                    clock.runDueTimers();
+                }
+            } else if (--blocksUntilClockCheck < 0) {
+                blocksUntilClockCheck = REAL_TIME_CLOCK_CHECK_BLOCKS;
+                if (clock.nanos() >= clock.nextDeadline()) {
+                    clock.runDueTimers();
+                }
+            }
+            if (!s.interruptShadow) {
+                if (!s.nmiBlocked && platform.nmiPending()) {
+                    platform.acknowledgeNmi();
+                    previous = null;
+                    InterruptDelivery.deliverNmi(cpu); // wakes HLT; IF does not mask it
+                    spent++;
+                    continue;
+                }
+                if ((s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending()) {
+                    s.halted = false;
+                    previous = null;
+                    InterruptDelivery.deliverExternal(cpu, platform.acknowledgeInterrupt());
+                    spent++;
+                    continue;
+                }
             }
             if (s.halted) {
-                return RunResult.HALTED;
+                if (!idleUntilTimer()) {
+                    return RunResult.HALTED;
+                }
+                spent++;
+                continue;
             }
             int retired = runBlock(budget - spent);
             spent += retired == 0 ? 1 : retired;
@@ -106,6 +157,27 @@ public final class Interpreter {
             return RunResult.STOPPED;
         }
         return RunResult.BUDGET_EXHAUSTED;
+    }
+
+    /**
+     * A halted CPU with nothing pending and IF set: fires the timers already due, or with
+     * {@link #idleInRun} on a deterministic clock first spends the wait for the next one at once
+     * (virtual time jumps to its deadline). Otherwise the wait is the caller's, and this returns
+     * false so run() returns HALTED; also when IF is clear (only an NMI could wake the CPU: the
+     * machine loop decides whether to wait for one).
+     */
+    private boolean idleUntilTimer() {
+        if ((state.rflagsControl & CpuState.IF) == 0) {
+            return false;
+        }
+        long next = clock.nextDeadline();
+        if (deterministic && idleInRun && next != Long.MAX_VALUE) {
+            clock.idleUntil(next);
+        } else if (clock.nanos() < next) {
+            return false;
+        }
+        clock.runDueTimers();
+        return true;
     }
 
     /** The block at {@code rip}: the one linked from the previous block if still valid, else through the TLB and the cache. */
@@ -228,9 +300,12 @@ public final class Interpreter {
     private void executeSystem(Instruction insn) {
         CpuState s = state;
         boolean ifWasClear = (s.rflagsControl & CpuState.IF) == 0;
+        Op op = insn.op;
+        if (op == Op.IRET) {
+            s.nmiBlocked = false; // SDM Vol.3 6.7.1: IRET ends NMI blocking, even an IRET that faults
+        }
         SystemExecutor.execute(cpu, insn);
         // SDM Vol.3 6.8.3: STI (when IF was clear), MOV SS and POP SS block interrupts for one instruction
-        Op op = insn.op;
         if ((op == Op.STI && ifWasClear)
                 || ((op == Op.MOV_TO_SREG || op == Op.POP_SREG) && insn.reg0 == CpuState.SS)) {
             s.interruptShadow = true;

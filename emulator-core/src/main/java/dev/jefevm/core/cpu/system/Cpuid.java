@@ -15,14 +15,16 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * SSE4.2: what glibc's ISA-level check and its SSE4.2 string functions such as strcspn's
  * PCMPISTRI need) plus MOVBE, LZCNT, BMI1, BMI2, ADX, FSGSBASE and ERMS (REP MOVSB/STOSB are
  * exact element-by-element, so glibc may choose its rep-movsb memcpy), and the x87 FPU with
- * FCMOV/FCOMI. Not advertised because not implemented: XSAVE/AVX and everything
- * built on them (so OSXSAVE stays clear and glibc keeps to its SSE2/SSE4 routines), AES,
- * PCLMULQDQ, FMA, F16C, RDRAND, SYSENTER, SMEP/SMAP, PCID, MONITOR, x2APIC, PSE (32-bit paging).
+ * FCMOV/FCOMI. The board's local APIC is advertised with x2APIC and the TSC-deadline timer, and
+ * leaves 0x15/0x16 give the 1 GHz TSC and core clock so a kernel need not calibrate them. Not
+ * advertised because not implemented: XSAVE/AVX and everything built on them (so OSXSAVE stays
+ * clear and glibc keeps to its SSE2/SSE4 routines), AES, PCLMULQDQ, FMA, F16C, RDRAND,
+ * SYSENTER, SMEP/SMAP, PCID, MONITOR, PSE (32-bit paging).
  */
 public final class Cpuid {
 
     /** Highest basic leaf; leaves above it (and unknown extended leaves) return its data (SDM Vol.2 CPUID). */
-    static final int MAX_BASIC = 7;
+    static final int MAX_BASIC = 0x16;
     static final int MAX_EXTENDED = 0x8000_0008;
     static final int HYPERVISOR_BASE = 0x4000_0000;
     static final int HYPERVISOR_MAX = 0x4000_0010;
@@ -36,7 +38,8 @@ public final class Cpuid {
             EDX1_CLFSH = 1 << 19, EDX1_MMX = 1 << 23, EDX1_FXSR = 1 << 24, EDX1_SSE = 1 << 25, EDX1_SSE2 = 1 << 26;
     // Leaf 1 ECX (SDM Vol.2 Table 3-10)
     static final int ECX1_SSE3 = 1, ECX1_SSSE3 = 1 << 9, ECX1_CX16 = 1 << 13, ECX1_SSE41 = 1 << 19,
-            ECX1_SSE42 = 1 << 20, ECX1_MOVBE = 1 << 22, ECX1_POPCNT = 1 << 23, ECX1_HYPERVISOR = 1 << 31;
+            ECX1_SSE42 = 1 << 20, ECX1_X2APIC = 1 << 21, ECX1_MOVBE = 1 << 22, ECX1_POPCNT = 1 << 23,
+            ECX1_TSC_DEADLINE = 1 << 24, ECX1_HYPERVISOR = 1 << 31;
     // Leaf 7 subleaf 0 EBX (SDM Vol.2 Table 3-8)
     static final int EBX7_FSGSBASE = 1, EBX7_BMI1 = 1 << 3, EBX7_BMI2 = 1 << 8, EBX7_ERMS = 1 << 9,
             EBX7_ADX = 1 << 19;
@@ -80,8 +83,8 @@ public final class Cpuid {
                 case 1 -> {
                     a = SIGNATURE;
                     b = (8 << 8) | (1 << 16); // CLFLUSH line 8*8 = 64 bytes, one logical processor, APIC ID 0
-                    c = ECX1_SSE3 | ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_MOVBE | ECX1_POPCNT
-                            | ECX1_HYPERVISOR;
+                    c = ECX1_SSE3 | ECX1_SSSE3 | ECX1_CX16 | ECX1_SSE41 | ECX1_SSE42 | ECX1_X2APIC | ECX1_MOVBE
+                            | ECX1_POPCNT | ECX1_TSC_DEADLINE | ECX1_HYPERVISOR;
                     d = EDX1_FPU | EDX1_DE | EDX1_TSC | EDX1_MSR | EDX1_PAE | EDX1_CX8 | EDX1_MTRR | EDX1_PGE | EDX1_CMOV | EDX1_PAT
                             | EDX1_CLFSH | EDX1_MMX | EDX1_FXSR | EDX1_SSE | EDX1_SSE2;
                     if ((s.apicBase & (1L << 11)) != 0) {
@@ -103,6 +106,27 @@ public final class Cpuid {
                         b = EBX7_FSGSBASE | EBX7_BMI1 | EBX7_BMI2 | EBX7_ERMS | EBX7_ADX;
                     }
                 }
+                case 0xB -> {
+                    // Extended topology (SDM Vol.2 CPUID leaf 0BH): one thread, one core; EDX = x2APIC ID 0.
+                    if (subleaf == 0 || subleaf == 1) {
+                        b = 1; // logical processors at this level
+                        c = subleaf | (subleaf + 1) << 8; // level type 1 = SMT, 2 = core
+                    } else {
+                        c = subleaf & 0xFF; // level type 0: no more levels
+                    }
+                }
+                case 0x15 -> {
+                    // TSC / crystal ratio EBX/EAX = 1 with a 1 GHz "crystal": the TSC runs at TSC_HZ.
+                    a = 1;
+                    b = 1;
+                    c = (int) VirtualClock.TSC_HZ;
+                }
+                case 0x16 -> {
+                    int mhz = (int) (VirtualClock.TSC_HZ / 1_000_000); // base, maximum and bus clocks in MHz
+                    a = mhz;
+                    b = mhz;
+                    c = mhz;
+                }
                 case 0x8000_0000 -> a = MAX_EXTENDED;
                 case 0x8000_0001 -> {
                     c = ECX81_LAHF | ECX81_ABM;
@@ -118,7 +142,7 @@ public final class Cpuid {
                 case 0x8000_0006 -> c = (256 << 16) | (6 << 12) | 64; // L2: 256 KiB, 8-way (code 6), 64-byte lines
                 case 0x8000_0007 -> d = 1 << 8; // invariant TSC
                 case 0x8000_0008 -> a = (48 << 8) | Mmu.MAX_PHYS_BITS;
-                default -> { } // 3, 5, 6, 0x80000005: nothing to report
+                default -> { } // 3, 5, 6, 8-0xA, 0xC-0x14, 0x80000005: nothing to report
             }
         }
         s.gpr[CpuState.RAX] = a & 0xFFFF_FFFFL;

@@ -88,6 +88,16 @@ public final class InterruptDelivery {
     }
 
     /**
+     * Delivers a non-maskable interrupt through IDT vector 2 (RIP = next instruction) and blocks
+     * further NMIs until the next IRET (SDM Vol.3 6.7.1); the block holds even if delivery
+     * faults, as the NMI counts as taken.
+     */
+    public static void deliverNmi(Cpu cpu) {
+        cpu.state.nmiBlocked = true;
+        deliverExternal(cpu, CpuFault.NMI);
+    }
+
+    /**
      * INT n and INT3 (SDM Vol.2 INT n): delivered with the gate DPL check; a failure is thrown to
      * the caller as the fault of the INT instruction itself. {@code state.rip} must already hold
      * the next instruction's address, which the frame saves.

@@ -9,7 +9,10 @@ import dev.jefevm.core.cpu.mmu.Mmu;
  * The model-specific registers this CPU has (SDM Vol.4 Table 2-2, architectural MSRs): TSC,
  * APIC base, MTRRs, PAT, MISC_ENABLE, PLATFORM_INFO and the long-mode set (EFER, STAR, LSTAR,
  * CSTAR, FMASK, FS/GS bases, KERNEL_GS_BASE, TSC_AUX). Unknown MSRs and writes of reserved bits
- * raise #GP(0), as RDMSR/WRMSR specify; privilege is checked by the caller.
+ * raise #GP(0), as RDMSR/WRMSR specify; privilege is checked by the caller. The board is asked
+ * first ({@link dev.jefevm.core.platform.Platform#ownsMsr(int)}): its local APIC implements
+ * IA32_APIC_BASE, IA32_TSC_DEADLINE and the x2APIC registers, and the table here answers only
+ * for MSRs the board does not own.
  */
 public final class Msrs {
 
@@ -34,6 +37,9 @@ public final class Msrs {
     /** RDMSR. */
     public static long read(Cpu cpu, int msr) {
         CpuState s = cpu.state;
+        if (cpu.platform.ownsMsr(msr)) {
+            return cpu.platform.readMsr(msr);
+        }
         return switch (msr) {
             case TSC -> cpu.platform.clock().tsc() + s.tscOffset;
             case BIOS_SIGN_ID -> 0; // no microcode update loaded
@@ -68,6 +74,13 @@ public final class Msrs {
     /** WRMSR. */
     public static void write(Cpu cpu, int msr, long v) {
         CpuState s = cpu.state;
+        if (cpu.platform.ownsMsr(msr)) {
+            cpu.platform.writeMsr(msr, v);
+            if (msr == APIC_BASE) {
+                s.apicBase = cpu.platform.readMsr(APIC_BASE); // CPUID leaf 1 EDX.APIC follows its EN bit
+            }
+            return;
+        }
         switch (msr) {
             case TSC -> s.tscOffset = v - cpu.platform.clock().tsc(); // SDM Vol.3 18.17: writes move the counter
             case BIOS_SIGN_ID -> { } // writing 0 before CPUID(1) is how software reads the microcode revision
@@ -127,7 +140,10 @@ public final class Msrs {
         return v;
     }
 
-    /** IA32_APIC_BASE (SDM Vol.3 11.4.4): BSP (read-only), EN, base; x2APIC mode is not offered. */
+    /**
+     * IA32_APIC_BASE without a board APIC (SDM Vol.3 11.4.4): BSP (read-only), EN, base; the
+     * x2APIC enable bit needs the board's APIC and is reserved here.
+     */
     private static void writeApicBase(CpuState s, long v) {
         long writable = (1L << 11) | (PHYS_MASK & ~0xFFFL);
         if ((v & ~writable & ~(1L << 8)) != 0) {

@@ -53,6 +53,21 @@ final class TestMachine {
             return v;
         }
 
+        /** True while an NMI waits; the CPU's acknowledgement clears it and counts it. */
+        boolean nmi;
+        int nmisAcknowledged;
+
+        @Override
+        public boolean nmiPending() {
+            return nmi;
+        }
+
+        @Override
+        public void acknowledgeNmi() {
+            nmi = false;
+            nmisAcknowledged++;
+        }
+
         @Override
         public VirtualClock clock() {
             return clock;

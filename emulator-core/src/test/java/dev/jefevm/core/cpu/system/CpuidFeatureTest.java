@@ -31,7 +31,8 @@ class CpuidFeatureTest {
     @ParameterizedTest(name = "leaf {0} {1} bit {2}: {3}")
     @CsvSource({
             "1, ECX, 0, SSE3", "1, ECX, 9, SSSE3", "1, ECX, 13, CMPXCHG16B", "1, ECX, 19, SSE4.1",
-            "1, ECX, 20, SSE4.2", "1, ECX, 22, MOVBE", "1, ECX, 23, POPCNT",
+            "1, ECX, 20, SSE4.2", "1, ECX, 22, MOVBE", "1, ECX, 23, POPCNT", "1, ECX, 21, x2APIC",
+            "1, ECX, 24, TSC-deadline timer",
             "7, EBX, 0, FSGSBASE", "7, EBX, 3, BMI1", "7, EBX, 8, BMI2", "7, EBX, 9, ERMS", "7, EBX, 19, ADX",
             "0x80000001, ECX, 0, LAHF-SAHF in 64-bit mode", "0x80000001, ECX, 5, LZCNT (ABM)",
     })

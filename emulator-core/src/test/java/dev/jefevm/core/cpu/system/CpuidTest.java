@@ -95,13 +95,48 @@ class CpuidTest {
 
     @Test
     void leafAboveMaximum_returnsHighestBasicLeaf() {
-        cpuid(7, 0);
-        long ebx7 = s.gpr[CpuState.RBX];
+        cpuid(0x16, 0);
+        long eax16 = s.gpr[CpuState.RAX];
 
         cpuid(0x1F, 0);
 
-        assertEquals(ebx7, s.gpr[CpuState.RBX]);
-        assertEquals(1, ebx7 & 1); // FSGSBASE
+        assertEquals(eax16, s.gpr[CpuState.RAX]);
+        assertEquals(1000, eax16); // base frequency in MHz
+    }
+
+    @Test
+    void leaf0x15_givesTscCrystalRatioForOneGigahertz() {
+        cpuid(0x15, 0);
+
+        long tscHz = s.gpr[CpuState.RCX] * s.gpr[CpuState.RBX] / s.gpr[CpuState.RAX];
+        assertEquals(1_000_000_000L, tscHz);
+        assertEquals(1, s.gpr[CpuState.RAX]);
+    }
+
+    @Test
+    void leaf0x16_reportsBaseMaxAndBusMegahertz() {
+        cpuid(0x16, 0);
+
+        assertEquals(1000, s.gpr[CpuState.RAX]);
+        assertEquals(1000, s.gpr[CpuState.RBX]);
+        assertEquals(1000, s.gpr[CpuState.RCX]);
+    }
+
+    @Test
+    void leaf0xB_describesOneThreadOnOneCoreWithX2apicIdZero() {
+        cpuid(0xB, 0);
+        long smt = s.gpr[CpuState.RCX];
+        long threads = s.gpr[CpuState.RBX];
+        cpuid(0xB, 1);
+        long core = s.gpr[CpuState.RCX];
+        cpuid(0xB, 2);
+
+        assertEquals(1 << 8, smt); // level 0, type SMT
+        assertEquals(1, threads);
+        assertEquals(1 | 2 << 8, core); // level 1, type core
+        assertEquals(2, s.gpr[CpuState.RCX]); // level 2, type invalid: the end of the list
+        assertEquals(0, s.gpr[CpuState.RBX]);
+        assertEquals(0, s.gpr[CpuState.RDX]); // x2APIC ID
     }
 
     @Test
