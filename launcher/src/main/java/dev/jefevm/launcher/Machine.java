@@ -189,27 +189,30 @@ public final class Machine implements AutoCloseable {
     /**
      * Spends the time of a CPU halted with interrupts enabled until something may wake it, then
      * runs due timers. {@link #run} does this itself in deterministic mode; in real-time mode it
-     * says {@link MachineEvent#IDLE} and the caller calls this. Host input
-     * and posted tasks end the wait at once. Real-time mode sleeps until the clock's next
-     * deadline (at most {@link #MAX_IDLE_WAIT_NANOS}). Deterministic mode first gives host input
-     * that is still coming up to that long to arrive, so queued scripted input reaches the guest
-     * before virtual time jumps to the next deadline; with no timer armed it only waits.
+     * says {@link MachineEvent#IDLE} and the caller calls this. Host input the UART can take and
+     * posted tasks end the wait at once; input still queued behind a full receive FIFO (typed
+     * ahead while the guest is busy elsewhere, e.g. sleeping) is no reason to wake, or virtual
+     * time would never move again. Real-time mode sleeps until the clock's next deadline (at most
+     * {@link #MAX_IDLE_WAIT_NANOS}). Deterministic mode first gives host input that is still
+     * coming up to that long to arrive, so queued scripted input reaches the guest before virtual
+     * time jumps to the next deadline; with no timer armed it only waits.
      */
     public void idle() throws InterruptedException {
         SerialInbox inbox = board.serialInbox();
-        if (inbox.hasPending() || !posted.isEmpty() || board.stopReason() != null) {
+        boolean inputBlocked = inbox.hasPending() && board.com1().receiveRoom() == 0;
+        if ((inbox.hasPending() && !inputBlocked) || !posted.isEmpty() || board.stopReason() != null) {
             return;
         }
         long deadline = clock.nextDeadline();
         if (clock.isDeterministic()) {
-            if (!inbox.isInputClosed() && inbox.awaitInput(MAX_IDLE_WAIT_NANOS)) {
+            if (!inputBlocked && !inbox.isInputClosed() && inbox.awaitInput(MAX_IDLE_WAIT_NANOS)) {
                 return;
             }
             if (!posted.isEmpty() || board.stopReason() != null) {
                 return;
             }
             if (deadline == Long.MAX_VALUE) {
-                waitForWake(inbox, MAX_IDLE_WAIT_NANOS);
+                waitForWake(inbox, MAX_IDLE_WAIT_NANOS, inputBlocked);
                 return;
             }
             clock.idleUntil(deadline);
@@ -217,15 +220,16 @@ public final class Machine implements AutoCloseable {
             long wait = deadline == Long.MAX_VALUE ? MAX_IDLE_WAIT_NANOS
                     : Math.min(MAX_IDLE_WAIT_NANOS, deadline - clock.nanos());
             if (wait > 0) {
-                waitForWake(inbox, wait);
+                waitForWake(inbox, wait, inputBlocked);
             }
         }
         clock.runDueTimers();
     }
 
-    // Once host input has ended awaitInput returns at once; park instead so an idle guest costs no CPU.
-    private void waitForWake(SerialInbox inbox, long nanos) throws InterruptedException {
-        if (inbox.isInputClosed()) {
+    // awaitInput returns at once once host input has ended, or while input waits that the UART
+    // cannot take; park instead so an idle guest costs no CPU.
+    private void waitForWake(SerialInbox inbox, long nanos, boolean inputBlocked) throws InterruptedException {
+        if (inputBlocked || inbox.isInputClosed()) {
             LockSupport.parkNanos(nanos);
         } else {
             inbox.awaitInput(nanos);

@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
  * Technical Reference: the host commands (reset, identify, echo, indicators, scan code set,
  * typematic rate/delay, enable/disable, defaults, resend), a 16-byte output buffer that ends in
  * the overrun code when it fills, and typematic repeat of the last key held, timed by the
- * virtual clock. The host front end presses keys with {@link #keyDown}/{@link #keyUp}.
+ * virtual clock. A key pressed with {@link #keyDown}/{@link #keyUp} goes straight into the
+ * device buffer (overrunning it as a real keyboard would); the host front end's key events go
+ * through {@link #queueKeyDown}/{@link #queueKeyUp} instead, a host-side queue that feeds the
+ * device buffer as the guest drains it, so a long typed string arrives whole.
  *
  * <p>Scope, honestly: scan code sets 1 and 2 produce their own codes; set 3 is accepted and
  * reported but sends set-2 codes, and the set-3-only key-type commands (0xF7..0xFD) are
@@ -28,6 +31,9 @@ public final class Ps2Keyboard implements Ps2Device {
     /** The typematic period unit, 4.17 ms (period = (8 + A) * 2^B * 4.17 ms). */
     private static final long PERIOD_UNIT_NANOS = 4_170_000L;
     private static final int NO_COMMAND = -1;
+    /** Host key events held back while the device buffer is full; beyond this they overrun too. */
+    static final int HOST_QUEUE_SIZE = 4096;
+    private static final KeyCode[] KEYS = KeyCode.values();
 
     private final Ps2OutputQueue output = new Ps2OutputQueue(BUFFER_SIZE);
     private final KeyboardLeds leds;
@@ -41,11 +47,16 @@ public final class Ps2Keyboard implements Ps2Device {
     private int lastSent = ACK;
     private KeyCode repeatingKey;
     private long ignoredCommands;
+    /** Host key events not yet in the device buffer, oldest first: key ordinal << 1 | 1 for a release. */
+    private final int[] hostQueue = new int[HOST_QUEUE_SIZE];
+    private int hostHead;
+    private int hostCount;
 
     public Ps2Keyboard(VirtualClock clock, KeyboardLeds leds) {
         this.clock = clock;
         this.leds = leds;
         this.typematicTimer = clock.newTimer("ps2-keyboard-typematic", this::repeat);
+        output.setRefill(this::feedHostQueue);
     }
 
     @Override
@@ -89,6 +100,62 @@ public final class Ps2Keyboard implements Ps2Device {
             return;
         }
         sendKey(key.breakCode(scancodeSet));
+    }
+
+    /** A host key press that waits, in order, until the device buffer has room for it. */
+    public void queueKeyDown(KeyCode key) {
+        queueHostEvent(key.ordinal() << 1);
+    }
+
+    /** A host key release that waits, in order, until the device buffer has room for it. */
+    public void queueKeyUp(KeyCode key) {
+        queueHostEvent(key.ordinal() << 1 | 1);
+    }
+
+    /** Host key events still waiting for room in the device buffer. */
+    public int queuedKeyEvents() {
+        return hostCount;
+    }
+
+    private void queueHostEvent(int event) {
+        if (hostCount == hostQueue.length) {
+            // the host queue is full as well: the key is lost the way the device loses one
+            overrun();
+            return;
+        }
+        hostQueue[(hostHead + hostCount) % hostQueue.length] = event;
+        hostCount++;
+        feedHostQueue();
+    }
+
+    /**
+     * Moves queued host key events into the device buffer while their codes fit whole; with
+     * scanning off they are consumed and dropped, as keys pressed then are.
+     */
+    private void feedHostQueue() {
+        while (hostCount > 0) {
+            int event = hostQueue[hostHead];
+            KeyCode key = KEYS[event >>> 1];
+            boolean release = (event & 1) != 0;
+            if (scanning) {
+                byte[] code = release ? key.breakCode(scancodeSet) : key.makeCode(scancodeSet);
+                if (output.room() < code.length) {
+                    return;
+                }
+            }
+            hostHead = (hostHead + 1) % hostQueue.length;
+            hostCount--;
+            if (release) {
+                keyUp(key);
+            } else {
+                keyDown(key);
+            }
+        }
+    }
+
+    private void clearHostQueue() {
+        hostHead = 0;
+        hostCount = 0;
     }
 
     private void repeat() {
@@ -253,6 +320,7 @@ public final class Ps2Keyboard implements Ps2Device {
         pendingCommand = s.pendingCommand();
         lastSent = s.lastSent();
         output.restore(s.output());
+        clearHostQueue();
         stopRepeat();
         if (s.repeatingKey() != null) {
             repeatingKey = s.repeatingKey();

@@ -4,7 +4,8 @@ package dev.jefevm.devices.ps2;
  * The small FIFO a PS/2 device keeps of bytes not yet clocked to the controller (a keyboard's
  * 16-byte buffer in the IBM PS/2 keyboard reference). It is bounded; the device decides what an
  * overrun looks like. A listener, normally the 8042, is told whenever a byte is added so it can
- * pull it into its output buffer when that is free.
+ * pull it into its output buffer when that is free. A refill hook, normally the device's own
+ * host-side queue, may top the queue up each time a byte leaves it.
  */
 public final class Ps2OutputQueue {
 
@@ -12,6 +13,9 @@ public final class Ps2OutputQueue {
     private int head;
     private int count;
     private Runnable listener = () -> { };
+    private Runnable refill = () -> { };
+    /** True while the refill hook runs: the poller is mid-transfer, so it must not be re-entered. */
+    private boolean refilling;
 
     public Ps2OutputQueue(int capacity) {
         this.bytes = new byte[capacity];
@@ -22,6 +26,14 @@ public final class Ps2OutputQueue {
         this.listener = listener;
     }
 
+    /**
+     * Who to ask for more bytes after one is polled (the device's host-side queue); bytes it adds
+     * then do not notify the listener, which is the poller itself and will look again.
+     */
+    public void setRefill(Runnable refill) {
+        this.refill = refill;
+    }
+
     /** Appends a byte; returns false (and drops it) when the queue is full. */
     public boolean offer(int value) {
         if (count == bytes.length) {
@@ -29,7 +41,9 @@ public final class Ps2OutputQueue {
         }
         bytes[(head + count) % bytes.length] = (byte) value;
         count++;
-        listener.run();
+        if (!refilling) {
+            listener.run();
+        }
         return true;
     }
 
@@ -45,6 +59,12 @@ public final class Ps2OutputQueue {
         int value = bytes[head] & 0xFF;
         head = (head + 1) % bytes.length;
         count--;
+        refilling = true;
+        try {
+            refill.run();
+        } finally {
+            refilling = false;
+        }
         return value;
     }
 

@@ -242,4 +242,29 @@ class Ps2KeyboardTest {
         assertEquals(List.of(0xFA, 0xFA, 0xAB, 0x83), send(0xED, 0xF2));
         assertTrue(leds.isEmpty());
     }
+
+    @Test
+    void queuedKeys_beyondDeviceBuffer_allArriveInOrderAsGuestDrains() {
+        for (int i = 0; i < 40; i++) {
+            keyboard.queueKeyDown(KeyCode.Q);
+            keyboard.queueKeyUp(KeyCode.Q);
+        }
+        assertEquals(16, keyboard.output().size());
+        List<Integer> out = drain();
+        assertEquals(40 * 3, out.size());
+        for (int i = 0; i < 40; i++) {
+            assertEquals(List.of(0x15, 0xF0, 0x15), out.subList(i * 3, i * 3 + 3), "key " + i);
+        }
+        assertEquals(0, keyboard.queuedKeyEvents());
+    }
+
+    @Test
+    void queuedKeys_beyondHostQueue_endInOverrunCode() {
+        for (int i = 0; i < Ps2Keyboard.HOST_QUEUE_SIZE + 20; i++) {
+            keyboard.queueKeyDown(KeyCode.Q);
+        }
+        List<Integer> out = drain();
+        assertEquals(0x00, (int) out.get(15));
+        assertEquals(16 + Ps2Keyboard.HOST_QUEUE_SIZE, out.size());
+    }
 }

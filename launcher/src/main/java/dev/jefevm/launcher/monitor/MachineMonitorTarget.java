@@ -46,12 +46,12 @@ public final class MachineMonitorTarget implements MachineTarget {
 
     @Override
     public void keyDown(KeyCode key) {
-        machine.keyboard().keyDown(key);
+        machine.keyboard().queueKeyDown(key);
     }
 
     @Override
     public void keyUp(KeyCode key) {
-        machine.keyboard().keyUp(key);
+        machine.keyboard().queueKeyUp(key);
     }
 
     @Override
