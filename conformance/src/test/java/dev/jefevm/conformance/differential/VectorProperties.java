@@ -148,7 +148,7 @@ class VectorProperties {
                 // Intel reserves
                 int reserved = r.nextBoolean() ? 1 << 16 : 1 << (18 + r.nextInt(14));
                 int loaded = c.mxcsr ^ (r.nextInt(4) << 13) | (r.nextInt(8) == 0 ? reserved : 0);
-                c.poke(Encoder.MEMORY_OFFSET + 16 * ((offset - Encoder.MEMORY_OFFSET) / 16), loaded, 4);
+                c.poke(offset, loaded, 4); // at the operand itself, which may be misaligned (allowed)
             }
             int base = Encoder.baseRegister(c, flags.contains("G") ? reg : -1);
             rm = Encoder.memory(c, base, offset);
