@@ -5,6 +5,8 @@
  * may switch threads inside irq_dispatch; the frame stays on the interrupted thread's own
  * stack and is resumed when that thread is switched back in. */
 
+#include "arch/InterruptEntry.inc"
+
     .section .text
 
     .altmacro
@@ -22,41 +24,7 @@ irq_\vector:
     .endr
 
 irq_common:
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
-    cld
-    movq %rsp, %rdi
-    call irq_dispatch
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
-    addq $16, %rsp
-    iretq
+    INTERRUPT_ENTRY irq_dispatch
 
     /* irq_stub_table[v - 32] = address of the stub for vector v; read by arch/Idt.cpp. */
     .macro IRQ_ENTRY vector

@@ -7,6 +7,8 @@
  * Vectors with a CPU error code: 8 #DF, 10 #TS, 11 #NP, 12 #SS, 13 #GP, 14 #PF, 17 #AC,
  * 21 #CP, 29 #VC, 30 #SX (SDM Vol.3 Table 6-1; AMD APM Vol.2 8.2). */
 
+#include "arch/InterruptEntry.inc"
+
     .section .text
 
     .macro ISR_NO_ERROR vector
@@ -30,44 +32,7 @@ isr_\vector:
     .endr
 
 isr_common:
-    /* The CPU aligned RSP to 16 before pushing its 5 (or 5 + error) quadwords; with the
-     * error code, vector and 15 registers the frame is 22 quadwords, so RSP stays 16-byte
-     * aligned for the call (SysV ABI). */
-    pushq %rax
-    pushq %rbx
-    pushq %rcx
-    pushq %rdx
-    pushq %rsi
-    pushq %rdi
-    pushq %rbp
-    pushq %r8
-    pushq %r9
-    pushq %r10
-    pushq %r11
-    pushq %r12
-    pushq %r13
-    pushq %r14
-    pushq %r15
-    cld
-    movq %rsp, %rdi
-    call exception_dispatch
-    popq %r15
-    popq %r14
-    popq %r13
-    popq %r12
-    popq %r11
-    popq %r10
-    popq %r9
-    popq %r8
-    popq %rbp
-    popq %rdi
-    popq %rsi
-    popq %rdx
-    popq %rcx
-    popq %rbx
-    popq %rax
-    addq $16, %rsp          /* vector and error code */
-    iretq
+    INTERRUPT_ENTRY exception_dispatch
 
     /* isr_stub_table[v] = address of the stub for vector v; read by arch/Idt.cpp. */
     .section .rodata

@@ -98,12 +98,12 @@ final class Binary64 {
     }
 
     /**
-     * The result of an ordinary operation when {@link Mxcsr#FAST_PATH_BITS} allow skipping
+     * The result of an ordinary operation when {@link Mxcsr#allowsFastPath} allows skipping
      * exception detection and the result is normal; else 0, which is never a normal number's
      * bits, meaning "take the full path".
      */
     private static long fastResult(CpuState s, double r) {
-        if ((s.mxcsr & Mxcsr.FAST_PATH_BITS) != Mxcsr.FAST_PATH_STATE) {
+        if (!Mxcsr.allowsFastPath(s)) {
             return 0;
         }
         long rb = Double.doubleToRawLongBits(r);

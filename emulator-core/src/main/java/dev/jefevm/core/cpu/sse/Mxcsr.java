@@ -31,8 +31,13 @@ public final class Mxcsr {
      * float and double are round-to-nearest-even), and the only flag it could raise, PE, is
      * already raised. Compilers' code runs in exactly this state after its first inexact result.
      */
-    public static final int FAST_PATH_BITS = (3 << RC_SHIFT) | (0x3F << MASK_SHIFT) | PE;
-    public static final int FAST_PATH_STATE = (0x3F << MASK_SHIFT) | PE;
+    private static final int FAST_PATH_BITS = (3 << RC_SHIFT) | (0x3F << MASK_SHIFT) | PE;
+    private static final int FAST_PATH_STATE = (0x3F << MASK_SHIFT) | PE;
+
+    /** True in the state {@link #FAST_PATH_BITS} describes: ordinary operations may skip exception detection. */
+    static boolean allowsFastPath(CpuState s) {
+        return (s.mxcsr & FAST_PATH_BITS) == FAST_PATH_STATE;
+    }
     /** Bits this CPU implements (FXSAVE's MXCSR_MASK, DAZ included); the rest are reserved and #GP when set. */
     public static final int SUPPORTED = 0xFFFF;
 
