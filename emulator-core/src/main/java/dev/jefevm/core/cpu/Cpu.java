@@ -1,6 +1,8 @@
 package dev.jefevm.core.cpu;
 
 import dev.jefevm.core.cpu.interp.Interpreter;
+import dev.jefevm.core.cpu.jit.JitOptions;
+import dev.jefevm.core.cpu.jit.JitStats;
 import dev.jefevm.core.cpu.mmu.Mmu;
 import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.Platform;
@@ -21,6 +23,7 @@ public final class Cpu {
 
     private final Interpreter interpreter;
     private UserModeTraps userModeTraps;
+    private JitOptions jitOptions;
 
     public Cpu(CpuState state, PhysicalMemory memory, Platform platform) {
         this.state = state;
@@ -37,6 +40,19 @@ public final class Cpu {
      */
     public RunResult run(long instructionBudget) {
         return interpreter.run(instructionBudget);
+    }
+
+    /**
+     * Switches this CPU to the JIT back end (hot code compiled to JVM bytecode); call before the
+     * first {@link #run(long)}. CONTRACT for the JIT helper: replace this body.
+     */
+    public void useJit(JitOptions options) {
+        this.jitOptions = options;
+    }
+
+    /** The JIT's counters, or null when this CPU runs on the interpreter. */
+    public JitStats jitStats() {
+        return null;
     }
 
     /**
