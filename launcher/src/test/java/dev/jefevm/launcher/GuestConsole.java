@@ -32,6 +32,12 @@ final class GuestConsole implements AutoCloseable {
 
     GuestConsole(long ramSize, java.util.List<dev.jefevm.loader.limine.BootModule> modules)
             throws KernelLoadException, IOException {
+        this(ramSize, modules, true);
+    }
+
+    /** A console on a machine whose clock is deterministic or, with {@code deterministic} false, follows the host. */
+    GuestConsole(long ramSize, java.util.List<dev.jefevm.loader.limine.BootModule> modules, boolean deterministic)
+            throws KernelLoadException, IOException {
         byte[] kernel;
         try (InputStream in = GuestConsole.class.getResourceAsStream(RunCommand.BUNDLED_KERNEL)) {
             if (in == null) {
@@ -39,7 +45,7 @@ final class GuestConsole implements AutoCloseable {
             }
             kernel = in.readAllBytes();
         }
-        machine = Machine.create(new MachineConfig(kernel, "bundled JefeOS", ramSize, "", modules, true,
+        machine = Machine.create(new MachineConfig(kernel, "bundled JefeOS", ramSize, "", modules, deterministic,
                 new StreamSerialBackend(null, serialOut, "test", true), MachineConfig.DEFAULT_FRAMEBUFFER,
                 BootTimingListener.NONE, () -> 0L));
     }
