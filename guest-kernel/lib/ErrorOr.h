@@ -13,6 +13,14 @@ enum class ErrorCode : int {
     BadChecksum,
     Unsupported,
     InvalidArgument,
+    // File systems and storage (fs/FileSystem, storage/BlockDevice).
+    Exists,
+    NotDirectory,
+    IsDirectory,
+    NotEmpty,
+    NoSpace,
+    IoError,
+    Corrupt,
 };
 
 class Error {
