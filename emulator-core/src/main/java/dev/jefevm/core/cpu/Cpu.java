@@ -1,6 +1,7 @@
 package dev.jefevm.core.cpu;
 
 import dev.jefevm.core.cpu.interp.Interpreter;
+import dev.jefevm.core.cpu.jit.JitEngine;
 import dev.jefevm.core.cpu.jit.JitOptions;
 import dev.jefevm.core.cpu.jit.JitStats;
 import dev.jefevm.core.cpu.mmu.Mmu;
@@ -23,7 +24,14 @@ public final class Cpu {
 
     private final Interpreter interpreter;
     private UserModeTraps userModeTraps;
-    private JitOptions jitOptions;
+    private JitEngine jit;
+
+    /**
+     * Test switch: with {@code -Djefevm.jit=true} every CPU runs on the JIT (synchronous
+     * compilation, threshold {@code jefevm.jit.threshold}, default 2), so whole test suites can
+     * be run through compiled code.
+     */
+    private static final boolean FORCE_JIT = Boolean.getBoolean("jefevm.jit");
 
     public Cpu(CpuState state, PhysicalMemory memory, Platform platform) {
         this.state = state;
@@ -39,20 +47,28 @@ public final class Cpu {
      * requested.
      */
     public RunResult run(long instructionBudget) {
+        if (FORCE_JIT && jit == null) {
+            useJit(new JitOptions(Integer.getInteger("jefevm.jit.threshold", 2),
+                    JitOptions.DEFAULT_CODE_CACHE_BYTES, false));
+        }
         return interpreter.run(instructionBudget);
     }
 
     /**
      * Switches this CPU to the JIT back end (hot code compiled to JVM bytecode); call before the
-     * first {@link #run(long)}. CONTRACT for the JIT helper: replace this body.
+     * first {@link #run(long)}. The interpreter stays: it runs cold code and SYSTEM instructions.
      */
     public void useJit(JitOptions options) {
-        this.jitOptions = options;
+        if (jit != null) {
+            return; // the options are fixed for the CPU's life
+        }
+        this.jit = new JitEngine(this, options, interpreter::codePageWritten);
+        interpreter.setCompiledCodeRunner(jit);
     }
 
     /** The JIT's counters, or null when this CPU runs on the interpreter. */
     public JitStats jitStats() {
-        return null;
+        return jit == null ? null : jit.stats();
     }
 
     /**
@@ -122,5 +138,8 @@ public final class Cpu {
     /** Drops every cached decoded block (after the loader rewrites memory, or on a mode change). */
     public void invalidateAllCode() {
         interpreter.invalidateAllCode();
+        if (jit != null) {
+            jit.invalidateAll();
+        }
     }
 }

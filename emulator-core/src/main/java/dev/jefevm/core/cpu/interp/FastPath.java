@@ -19,9 +19,9 @@ import dev.jefevm.core.cpu.x87.X87Executor;
  * shape, flags included (SDM Vol.1 3.4.1.1: 32-bit register results zero-extend); anything else
  * takes the generic path. The interpreter handles {@link #SYSTEM} itself.
  */
-final class FastPath {
+public final class FastPath {
 
-    static final int INTEGER = 0, SYSTEM = 1, SSE = 2, X87 = 40,
+    public static final int INTEGER = 0, SYSTEM = 1, SSE = 2, X87 = 40,
             MOV_RR = 3, MOV_RI = 4, MOV_LOAD = 5, MOV_STORE = 6, LEA = 7,
             ADD_RR = 8, ADD_RI = 9, ADD_RM = 10, SUB_RR = 11, SUB_RI = 12, SUB_RM = 13,
             CMP_RR = 14, CMP_RI = 15, CMP_RM = 16, AND_RR = 17, AND_RI = 18, AND_RM = 19,
@@ -32,8 +32,17 @@ final class FastPath {
     private FastPath() {
     }
 
+    /**
+     * True if the interpreter ends a block after {@code insn}: a control transfer, a SYSTEM
+     * instruction, POPF, UD2 or a REP string instruction (which may leave RIP on itself); the
+     * JIT ends a unit's path there too.
+     */
+    public static boolean endsBlock(Instruction insn) {
+        return BlockBuilder.endsBlock(insn.op) || Strings.isRepeated(insn);
+    }
+
     /** The form that runs {@code insn}. */
-    static int classify(Instruction insn) {
+    public static int classify(Instruction insn) {
         Op op = insn.op;
         Op.Family family = op.family();
         if (family == Op.Family.SYSTEM) {
@@ -109,7 +118,7 @@ final class FastPath {
     }
 
     /** Runs {@code insn} by its {@code form} (any form but {@link #SYSTEM}); RIP already points at the next instruction. */
-    static void execute(Cpu cpu, Instruction insn, int form) {
+    public static void execute(Cpu cpu, Instruction insn, int form) {
         // The JIT inlines a callee of a switch case only if it is tiny (35 bytecodes), so each
         // case is a one-liner over small helpers; larger shared code sits one call deeper.
         CpuState s = cpu.state;

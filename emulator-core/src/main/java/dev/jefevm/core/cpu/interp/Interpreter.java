@@ -62,6 +62,8 @@ public final class Interpreter {
     private volatile boolean stopRequested;
     /** The block that just ran to its end, to chain the next lookup from; null after anything that may change CPL or RIP's mapping. */
     private Block previous;
+    /** Compiled code tried before each block (the JIT), or null. */
+    private CompiledCodeRunner compiledCode;
 
     public Interpreter(Cpu cpu) {
         this.cpu = cpu;
@@ -89,6 +91,14 @@ public final class Interpreter {
      */
     public void setIdleInRun(boolean on) {
         idleInRun = on;
+    }
+
+    /**
+     * Installs (or, with null, removes) a back end that runs compiled code in place of decoded
+     * blocks: before each block the loop offers it the CPU (outside an interrupt shadow).
+     */
+    public void setCompiledCodeRunner(CompiledCodeRunner runner) {
+        this.compiledCode = runner;
     }
 
     public void requestStop() {
@@ -148,6 +158,14 @@ public final class Interpreter {
                 }
                 spent++;
                 continue;
+            }
+            if (compiledCode != null && !s.interruptShadow) {
+                int ran = compiledCode.runCompiled(budget - spent);
+                if (ran >= 0) {
+                    previous = null;
+                    spent += ran == 0 ? 1 : ran;
+                    continue;
+                }
             }
             int retired = runBlock(budget - spent);
             spent += retired == 0 ? 1 : retired;

@@ -117,6 +117,24 @@ public final class Mmu {
         return (linear << 16 >> 16) == linear;
     }
 
+    // ---------------------------------------------------------------- TLB arrays for compiled code
+
+    /** Mask of the TLB slot index: slot = (linear >>> 12) & TLB_INDEX_MASK. */
+    public static final int TLB_INDEX_MASK = TLB_MASK;
+
+    /**
+     * The tag array of one access kind's TLB (slot holds (linear >>> 12) << 1 | user, or -1), for
+     * the JIT's inlined fast path; the array is never replaced, only its entries change.
+     */
+    public long[] tlbTags(int access) {
+        return access == READ ? readTag : access == WRITE ? writeTag : fetchTag;
+    }
+
+    /** The page-frame array matching {@link #tlbTags(int)}: the physical page base of each slot. */
+    public long[] tlbPages(int access) {
+        return access == READ ? readPage : access == WRITE ? writePage : fetchPage;
+    }
+
     // ---------------------------------------------------------------- TLB maintenance
 
     /**

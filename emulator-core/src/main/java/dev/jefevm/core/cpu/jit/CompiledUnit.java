@@ -1,0 +1,39 @@
+package dev.jefevm.core.cpu.jit;
+
+import dev.jefevm.core.cpu.decode.Instruction;
+
+/**
+ * A translated trace: the superclass of every generated hidden class. The generated
+ * {@link #run(JitContext)} executes guest instructions from {@link #linearStart} and returns the
+ * index of the direct exit it left by (its target RIP is {@code exitRips[i]}), or
+ * {@link #DYNAMIC_EXIT} when RIP was computed (RET, indirect branch, a helper that may branch).
+ * Each direct exit has a chaining slot: the unit last reached through it and the translation key
+ * (MMU epoch and CPL) it was reached under.
+ */
+public abstract class CompiledUnit {
+
+    public static final int DYNAMIC_EXIT = -1;
+
+    /** The decoded instructions the unit hands to the interpreter's executors (by index). */
+    protected final Instruction[] insns;
+
+    long linearStart;
+    long physStart;
+    int frame;
+    int generation;
+    /** The engine's flush count when the page was read: a unit from before a flush is never installed. */
+    int flushEpoch;
+    /** Instructions in the trace: the most a unit runs between two back-edge checks. */
+    int instructionCount;
+    int codeBytes;
+    long[] exitRips;
+    CompiledUnit[] exitUnits;
+    int[] exitKeys;
+
+    protected CompiledUnit(Instruction[] insns) {
+        this.insns = insns;
+    }
+
+    /** Runs the unit; see the class comment for the result. Faults propagate as {@code CpuFault}. */
+    public abstract int run(JitContext ctx);
+}

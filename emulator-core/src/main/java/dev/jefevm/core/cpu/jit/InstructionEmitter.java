@@ -1,0 +1,738 @@
+package dev.jefevm.core.cpu.jit;
+
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_CPU;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_CTX;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_FLAGS;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_HELPERS;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MEM;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MMU;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_STATE;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CTX;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.EA;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.F_DST;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.F_FLG;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.F_RES;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.F_SRC;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.IDX;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.MEM;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.RP;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.RT;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.S;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.TA;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.TB;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.TC;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.TD;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.UKEY;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.WP;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.WT;
+import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
+import dev.jefevm.core.cpu.mmu.Mmu;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+
+/**
+ * Bytecode for the instructions {@link NativeSupport} covers, with exactly the interpreter's
+ * semantics (SDM Vol.2 per instruction; the flag record as {@code Alu}/{@code FastPath} leave it):
+ * operands as JVM longs truncated to the operand size, 32-bit register writes zero-extending
+ * and 8/16-bit ones merging (SDM Vol.1 3.4.1.1), memory through the inlined TLB hit path with
+ * the {@code Mmu} call (after a state sync, as it may fault) on a miss, and conditions evaluated
+ * from the statically known last flag-setting operation when it is one of ADD, SUB, logic,
+ * INC/DEC or shift, else by {@code Flags.condition} on the materialized record.
+ */
+final class InstructionEmitter {
+
+    private final UnitCompiler u;
+    private final CodeBuilder cb;
+    private final int i;
+    private final Instruction insn;
+    private final long next;
+
+    private InstructionEmitter(UnitCompiler u, int i, Instruction insn) {
+        this.u = u;
+        this.cb = u.code();
+        this.i = i;
+        this.insn = insn;
+        this.next = u.trace().rips[i] + insn.length;
+    }
+
+    static void emit(UnitCompiler u, int i, Instruction insn) {
+        new InstructionEmitter(u, i, insn).emit();
+    }
+
+    private void emit() {
+        switch (insn.op) {
+            case MOV -> mov();
+            case MOVZX -> movExtend(false);
+            case MOVSX, MOVSXD -> movExtend(true);
+            case LEA -> lea();
+            case ADD, SUB, CMP, AND, OR, XOR, TEST -> binary();
+            case INC, DEC -> incDec();
+            case SHL, SHR, SAR -> shift();
+            case JMP -> jmp();
+            case JCC -> jcc();
+            case CALL -> call();
+            case RET -> ret();
+            case PUSH -> push();
+            case POP -> pop();
+            case SETCC -> setcc();
+            case CMOVCC -> cmov();
+            default -> u.completed(); // NOP, ENDBR64, PAUSE, PREFETCH, FENCE
+        }
+    }
+
+    private static long mask(int size) {
+        return size == 8 ? -1L : (1L << (size << 3)) - 1;
+    }
+
+    private void maskTo(int size) {
+        if (size != 8) {
+            cb.loadConstant(mask(size)).land();
+        }
+    }
+
+    // ------------------------------------------------------------------ registers
+
+    /** Pushes register {@code reg} zero-extended from {@code size} bytes. */
+    private void readGpr(int reg, int size) {
+        if (size == 1 && reg >= Instruction.AH) {
+            cb.lload(u.regSlot(reg - Instruction.AH)).bipush(8).lushr();
+            maskTo(1);
+            return;
+        }
+        cb.lload(u.regSlot(reg));
+        maskTo(size);
+    }
+
+    /** Pops a long and writes it to {@code reg} with the operand-size rule. */
+    private void writeGpr(int reg, int size) {
+        switch (size) {
+            case 8 -> cb.lstore(u.regSlot(reg));
+            case 4 -> cb.loadConstant(0xFFFF_FFFFL).land().lstore(u.regSlot(reg));
+            default -> {
+                int r = size == 1 && reg >= Instruction.AH ? reg - Instruction.AH : reg;
+                int shift = r != reg ? 8 : 0;
+                long m = mask(size) << shift;
+                cb.loadConstant(mask(size)).land();
+                if (shift != 0) {
+                    cb.bipush(shift).lshl();
+                }
+                cb.lload(u.regSlot(r)).loadConstant(~m).land().lor().lstore(u.regSlot(r));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    /** The memory operand's offset (what LEA computes) on the stack. */
+    private void offset() {
+        cb.loadConstant(insn.disp);
+        if (insn.base >= 0) {
+            if (insn.base == Instruction.BASE_RIP) {
+                cb.loadConstant(next);
+            } else {
+                cb.lload(u.regSlot(insn.base));
+            }
+            cb.ladd();
+        }
+        if (insn.index >= 0) {
+            cb.lload(u.regSlot(insn.index));
+            if (insn.scale != 0) {
+                cb.loadConstant(insn.scale).lshl();
+            }
+            cb.ladd();
+        }
+        if (insn.addrSize == 4) {
+            cb.loadConstant(0xFFFF_FFFFL).land();
+        }
+    }
+
+    /** The linear address into EA (Operands.effectiveAddress: FS/GS base, #SS for a non-canonical SS reference). */
+    private void effectiveAddress() {
+        offset();
+        int seg = insn.segment;
+        if (seg >= CpuState.FS) {
+            cb.aload(S).getfield(CD_STATE, "segBase", UnitCompiler.CD_LONGS).loadConstant(seg).laload().ladd();
+            cb.lstore(EA);
+        } else if (seg == CpuState.SS) {
+            cb.lstore(EA);
+            Label ok = cb.newLabel();
+            canonicalCheck(EA, ok);
+            u.sync(i);
+            cb.invokestatic(CD_HELPERS, "stackSegmentFault", MethodTypeDesc.of(CD_void));
+            cb.labelBinding(ok);
+        } else {
+            cb.lstore(EA);
+        }
+    }
+
+    /** Jumps to {@code ok} if the long in {@code slot} is canonical (bits 63:47 equal). */
+    private void canonicalCheck(int slot, Label ok) {
+        cb.lload(slot).bipush(16).lshl().bipush(16).lshr().lload(slot).lcmp().ifeq(ok);
+    }
+
+    /** Computes the TLB slot of EA into IDX and jumps to {@code slow} unless {@code tags} hits for a {@code size}-byte access within the page. */
+    private void tlbCheck(int tags, int size, Label slow) {
+        cb.lload(EA).bipush(12).lushr().l2i().loadConstant(Mmu.TLB_INDEX_MASK).iand().istore(IDX);
+        cb.aload(tags).iload(IDX).laload();
+        cb.lload(EA).bipush(12).lushr().iconst_1().lshl().lload(UKEY).lor();
+        cb.lcmp().ifne(slow);
+        if (size > 1) {
+            cb.lload(EA).loadConstant(0xFFFL).land().loadConstant((long) (4096 - size)).lcmp().ifgt(slow);
+        }
+    }
+
+    private void physicalAddress(int pages) {
+        cb.aload(pages).iload(IDX).laload().lload(EA).loadConstant(0xFFFL).land().lor();
+    }
+
+    private static String sized(String verb, int size) {
+        return verb + (size * 8);
+    }
+
+    private static MethodTypeDesc readType(int size) {
+        return MethodTypeDesc.of(size == 8 ? CD_long : CD_int, CD_long);
+    }
+
+    private static MethodTypeDesc writeType(int size) {
+        return MethodTypeDesc.of(CD_void, CD_long, size == 8 ? CD_long : CD_int);
+    }
+
+    private void widen(int size) {
+        if (size != 8) {
+            cb.i2l();
+            maskTo(size);
+        }
+    }
+
+    /** Pushes the {@code size}-byte value at EA, zero-extended. */
+    private void load(int size) {
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        tlbCheck(RT, size, slow);
+        cb.aload(MEM);
+        physicalAddress(RP);
+        cb.invokevirtual(CD_MEM, sized("read", size), readType(size));
+        widen(size);
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.sync(i);
+        cb.aload(CTX).getfield(CD_CTX, "mmu", CD_MMU).lload(EA);
+        cb.invokevirtual(CD_MMU, sized("read", size), readType(size));
+        widen(size);
+        cb.labelBinding(done);
+    }
+
+    /** Stores the low {@code size} bytes of local {@code value} at EA. */
+    private void store(int size, int value) {
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        tlbCheck(WT, size, slow);
+        cb.aload(MEM);
+        physicalAddress(WP);
+        cb.lload(value);
+        if (size != 8) {
+            cb.l2i();
+        }
+        cb.invokevirtual(CD_MEM, sized("write", size), writeType(size));
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.sync(i);
+        cb.aload(CTX).getfield(CD_CTX, "mmu", CD_MMU).lload(EA).lload(value);
+        if (size != 8) {
+            cb.l2i();
+        }
+        cb.invokevirtual(CD_MMU, sized("write", size), writeType(size));
+        cb.labelBinding(done);
+    }
+
+    private void stackLoad() {
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        tlbCheck(RT, 8, slow);
+        cb.aload(MEM);
+        physicalAddress(RP);
+        cb.invokevirtual(CD_MEM, "read64", readType(8));
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.sync(i);
+        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA);
+        cb.invokestatic(CD_HELPERS, "stackRead64", MethodTypeDesc.of(CD_long, CD_CPU, CD_long));
+        cb.labelBinding(done);
+    }
+
+    private void stackStore(int value) {
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        tlbCheck(WT, 8, slow);
+        cb.aload(MEM);
+        physicalAddress(WP);
+        cb.lload(value);
+        cb.invokevirtual(CD_MEM, "write64", writeType(8));
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.sync(i);
+        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA).lload(value);
+        cb.invokestatic(CD_HELPERS, "stackWrite64", MethodTypeDesc.of(CD_void, CD_CPU, CD_long, CD_long));
+        cb.labelBinding(done);
+    }
+
+    /** Pushes operand {@code k} (kind, reg) read at {@code size} bytes; a memory operand uses EA (already computed). */
+    private void readOperand(int kind, int reg, int size) {
+        switch (kind) {
+            case Instruction.K_GPR -> readGpr(reg, size);
+            case Instruction.K_IMM -> cb.loadConstant(insn.imm & mask(size));
+            default -> load(size);
+        }
+    }
+
+    // ------------------------------------------------------------------ data movement
+
+    private void mov() {
+        int size = insn.opSize;
+        if (insn.hasMemoryOperand()) {
+            effectiveAddress();
+        }
+        if (insn.kind0 == Instruction.K_GPR) {
+            readOperand(insn.kind1, insn.reg1, size);
+            writeGpr(insn.reg0, size);
+            u.completed();
+        } else {
+            readOperand(insn.kind1, insn.reg1, size);
+            cb.lstore(TC);
+            store(size, TC);
+            u.completed();
+            u.checkCodeWrite(i);
+        }
+    }
+
+    private void movExtend(boolean signed) {
+        int src = insn.srcSize;
+        if (insn.kind1 == Instruction.K_MEM) {
+            effectiveAddress();
+        }
+        readOperand(insn.kind1, insn.reg1, src);
+        if (signed && src != 8) {
+            int shift = 64 - 8 * src;
+            cb.bipush(shift).lshl().bipush(shift).lshr();
+        }
+        writeGpr(insn.reg0, insn.opSize);
+        u.completed();
+    }
+
+    private void lea() {
+        offset();
+        writeGpr(insn.reg0, insn.opSize);
+        u.completed();
+    }
+
+    private void push() {
+        if (insn.kind0 == Instruction.K_GPR) {
+            readGpr(insn.reg0, 8);
+        } else {
+            cb.loadConstant(insn.imm);
+        }
+        cb.lstore(TC);
+        pushValue(TC);
+        u.completed();
+        u.checkCodeWrite(i);
+    }
+
+    /** RSP - 8 into EA, the store, then RSP = EA (RSP changes only after the store succeeded). */
+    private void pushValue(int value) {
+        int rsp = u.regSlot(CpuState.RSP);
+        cb.lload(rsp).loadConstant(8L).lsub().lstore(EA);
+        stackStore(value);
+        cb.lload(EA).lstore(rsp);
+    }
+
+    private void pop() {
+        int rsp = u.regSlot(CpuState.RSP);
+        cb.lload(rsp).lstore(EA);
+        stackLoad();
+        cb.lstore(TC);
+        cb.lload(rsp).loadConstant(8L).ladd().lstore(rsp);
+        cb.lload(TC).lstore(u.regSlot(insn.reg0));
+        u.completed();
+    }
+
+    // ------------------------------------------------------------------ arithmetic
+
+    private void binary() {
+        int size = insn.opSize;
+        Op op = insn.op;
+        boolean mem = insn.hasMemoryOperand();
+        if (mem) {
+            effectiveAddress();
+        }
+        readOperand(insn.kind1, insn.reg1, size);
+        cb.lstore(TB);
+        readOperand(insn.kind0, insn.reg0, size);
+        cb.lstore(TA);
+        cb.lload(TA).lload(TB);
+        int kind;
+        switch (op) {
+            case ADD -> {
+                cb.ladd();
+                kind = UnitCompiler.ADD;
+            }
+            case SUB, CMP -> {
+                cb.lsub();
+                kind = UnitCompiler.SUB;
+            }
+            case AND, TEST -> {
+                cb.land();
+                kind = UnitCompiler.LOGIC;
+            }
+            case OR -> {
+                cb.lor();
+                kind = UnitCompiler.LOGIC;
+            }
+            default -> {
+                cb.lxor();
+                kind = UnitCompiler.LOGIC;
+            }
+        }
+        maskTo(size);
+        cb.lstore(TC);
+        boolean writes = op != Op.CMP && op != Op.TEST;
+        boolean memWrite = writes && insn.kind0 == Instruction.K_MEM;
+        if (writes) {
+            if (memWrite) {
+                store(size, TC);
+            } else {
+                cb.lload(TC);
+                writeGpr(insn.reg0, size);
+            }
+        }
+        cb.lload(TA).lstore(F_DST).lload(TB).lstore(F_SRC).lload(TC).lstore(F_RES);
+        u.setFlags(kind, size);
+        u.completed();
+        if (memWrite) {
+            u.checkCodeWrite(i);
+        }
+    }
+
+    private void incDec() {
+        int size = insn.opSize;
+        boolean mem = insn.kind0 == Instruction.K_MEM;
+        if (mem) {
+            effectiveAddress();
+        }
+        readOperand(insn.kind0, insn.reg0, size);
+        cb.lstore(TA);
+        carryBit();
+        cb.lstore(TD);
+        cb.lload(TA).lconst_1();
+        if (insn.op == Op.INC) {
+            cb.ladd();
+        } else {
+            cb.lsub();
+        }
+        maskTo(size);
+        cb.lstore(TC);
+        if (mem) {
+            store(size, TC);
+        } else {
+            cb.lload(TC);
+            writeGpr(insn.reg0, size);
+        }
+        cb.lload(TA).lstore(F_DST).lconst_1().lstore(F_SRC).lload(TC).lstore(F_RES).lload(TD).lstore(F_FLG);
+        u.setFlags(insn.op == Op.INC ? UnitCompiler.INC : UnitCompiler.DEC, size);
+        u.completed();
+        if (mem) {
+            u.checkCodeWrite(i);
+        }
+    }
+
+    /** SHL/SHR/SAR of a 32/64-bit register by an immediate, as FastPath's forms. */
+    private void shift() {
+        int size = insn.opSize;
+        int bits = size * 8;
+        int count = (int) insn.imm & (size == 8 ? 63 : 31);
+        int r = u.regSlot(insn.reg0);
+        if (count == 0) {
+            readGpr(insn.reg0, size);
+            cb.lstore(r); // no flag changes, but a 32-bit register is still zero-extended
+            u.completed();
+            return;
+        }
+        if (insn.op == Op.SAR) {
+            cb.lload(r);
+            if (size == 4) {
+                cb.l2i().i2l();
+            }
+        } else {
+            readGpr(insn.reg0, size);
+        }
+        cb.lstore(TA);
+        switch (insn.op) {
+            case SHL -> {
+                cb.lload(TA).bipush(count).lshl();
+                maskTo(size);
+                cb.lstore(TC);
+                cb.lload(TA).bipush(bits - count).lushr().lconst_1().land().lstore(TD); // CF
+                // OF = MSB(result) xor CF, stored at bit 11
+                cb.lload(TC).bipush(bits - 1).lushr().lconst_1().land().lload(TD).lxor().bipush(11).lshl();
+            }
+            case SHR -> {
+                cb.lload(TA).bipush(count).lushr().lstore(TC);
+                cb.lload(TA).bipush(count - 1).lushr().lconst_1().land().lstore(TD);
+                cb.lload(TA).bipush(bits - 1).lushr().lconst_1().land().bipush(11).lshl();
+            }
+            default -> {
+                cb.lload(TA).bipush(count).lshr();
+                maskTo(size);
+                cb.lstore(TC);
+                cb.lload(TA).bipush(count - 1).lshr().lconst_1().land().lstore(TD);
+                cb.lconst_0();
+            }
+        }
+        cb.lload(TD).lor().lstore(F_FLG);
+        cb.lload(TC).lstore(r);
+        cb.lload(TC).lstore(F_RES);
+        u.setFlags(UnitCompiler.SHIFT, size);
+        u.completed();
+    }
+
+    /** Pushes CF (0 or 1) of the current flag record (INC/DEC keep it: SDM Vol.2 INC). */
+    private void carryBit() {
+        int size = u.flagSize();
+        switch (u.flagKind()) {
+            case UnitCompiler.ADD -> unsignedLess(F_RES, F_DST, size);
+            case UnitCompiler.SUB -> unsignedLess(F_DST, F_SRC, size);
+            case UnitCompiler.LOGIC -> cb.lconst_0();
+            case UnitCompiler.IN_STATE -> cb.aload(S).invokestatic(CD_FLAGS, "carryBit",
+                    MethodTypeDesc.of(CD_long, CD_STATE));
+            default -> cb.lload(F_FLG).lconst_1().land();
+        }
+    }
+
+    /** Pushes 1L if local {@code a} < local {@code b} unsigned (both truncated to {@code size}), else 0L. */
+    private void unsignedLess(int a, int b, int size) {
+        Label no = cb.newLabel();
+        Label done = cb.newLabel();
+        compareUnsigned(a, b, size);
+        cb.ifge(no).lconst_1().goto_(done);
+        cb.labelBinding(no);
+        cb.lconst_0();
+        cb.labelBinding(done);
+    }
+
+    private void compareUnsigned(int a, int b, int size) {
+        cb.lload(a).lload(b);
+        if (size == 8) {
+            cb.invokestatic(ClassDesc.of("java.lang.Long"), "compareUnsigned", MethodTypeDesc.of(CD_int, CD_long, CD_long));
+        } else {
+            cb.lcmp(); // truncated values are non-negative
+        }
+    }
+
+    private void compareSigned(int a, int b, int size) {
+        int shift = 64 - 8 * size;
+        cb.lload(a);
+        if (shift != 0) {
+            cb.bipush(shift).lshl().bipush(shift).lshr();
+        }
+        cb.lload(b);
+        if (shift != 0) {
+            cb.bipush(shift).lshl().bipush(shift).lshr();
+        }
+        cb.lcmp();
+    }
+
+    // ------------------------------------------------------------------ conditions
+
+    /** Jumps to {@code target} if condition {@code cc} (SDM Vol.1 B.1) holds. */
+    private void branchIf(int cc, Label target) {
+        int kind = u.flagKind();
+        int size = u.flagSize();
+        boolean negate = (cc & 1) != 0;
+        int base = cc >>> 1;
+        switch (base) {
+            case 2 -> { // E
+                if (kind != UnitCompiler.IN_STATE) {
+                    cb.lload(F_RES).lconst_0().lcmp();
+                    jump(negate, target, Cmp.EQ);
+                    return;
+                }
+            }
+            case 4 -> { // S
+                if (kind != UnitCompiler.IN_STATE) {
+                    cb.lload(F_RES).loadConstant(1L << (size * 8 - 1)).land().lconst_0().lcmp();
+                    jump(negate, target, Cmp.NE);
+                    return;
+                }
+            }
+            case 1 -> { // B
+                if (kind == UnitCompiler.SUB) {
+                    compareUnsigned(F_DST, F_SRC, size);
+                    jump(negate, target, Cmp.LT);
+                    return;
+                }
+                if (kind == UnitCompiler.ADD) {
+                    compareUnsigned(F_RES, F_DST, size);
+                    jump(negate, target, Cmp.LT);
+                    return;
+                }
+                if (kind == UnitCompiler.LOGIC) {
+                    if (negate) {
+                        cb.goto_(target);
+                    }
+                    return;
+                }
+            }
+            case 3 -> { // BE
+                if (kind == UnitCompiler.SUB) {
+                    compareUnsigned(F_DST, F_SRC, size);
+                    jump(negate, target, Cmp.LE);
+                    return;
+                }
+                if (kind == UnitCompiler.LOGIC) {
+                    cb.lload(F_RES).lconst_0().lcmp();
+                    jump(negate, target, Cmp.EQ);
+                    return;
+                }
+            }
+            case 6 -> { // L
+                if (kind == UnitCompiler.SUB) {
+                    compareSigned(F_DST, F_SRC, size);
+                    jump(negate, target, Cmp.LT);
+                    return;
+                }
+                if (kind == UnitCompiler.LOGIC) { // OF = 0: L is SF
+                    cb.lload(F_RES).loadConstant(1L << (size * 8 - 1)).land().lconst_0().lcmp();
+                    jump(negate, target, Cmp.NE);
+                    return;
+                }
+            }
+            case 7 -> { // LE
+                if (kind == UnitCompiler.SUB) {
+                    compareSigned(F_DST, F_SRC, size);
+                    jump(negate, target, Cmp.LE);
+                    return;
+                }
+                if (kind == UnitCompiler.LOGIC) { // ZF or SF: the signed result is <= 0
+                    int shift = 64 - 8 * size;
+                    cb.lload(F_RES);
+                    if (shift != 0) {
+                        cb.bipush(shift).lshl().bipush(shift).lshr();
+                    }
+                    cb.lconst_0().lcmp();
+                    jump(negate, target, Cmp.LE);
+                    return;
+                }
+            }
+            case 0 -> { // O
+                if (kind == UnitCompiler.LOGIC) {
+                    if (negate) {
+                        cb.goto_(target);
+                    }
+                    return;
+                }
+            }
+            default -> { }
+        }
+        u.materialize();
+        cb.aload(S).loadConstant(cc).invokestatic(CD_FLAGS, "condition", MethodTypeDesc.of(CD_boolean, CD_STATE, CD_int));
+        cb.ifne(target);
+    }
+
+    private enum Cmp { EQ, NE, LT, LE }
+
+    /** With an int comparison result on the stack, jumps if it satisfies {@code c} (or its negation). */
+    private void jump(boolean negate, Label target, Cmp c) {
+        switch (c) {
+            case EQ -> { if (negate) cb.ifne(target); else cb.ifeq(target); }
+            case NE -> { if (negate) cb.ifeq(target); else cb.ifne(target); }
+            case LT -> { if (negate) cb.ifge(target); else cb.iflt(target); }
+            default -> { if (negate) cb.ifgt(target); else cb.ifle(target); }
+        }
+    }
+
+    // ------------------------------------------------------------------ control flow
+
+    private void jmp() {
+        u.completed();
+        long targetRip = next + insn.imm;
+        int t = u.trace().target[i];
+        if (t >= 0) {
+            u.branchInside(i, t);
+        } else {
+            cb.goto_(u.exitTo(targetRip));
+        }
+    }
+
+    private void jcc() {
+        u.completed();
+        long targetRip = next + insn.imm;
+        int t = u.trace().target[i];
+        Label notTaken = cb.newLabel();
+        if (t >= 0) {
+            branchIf(insn.condition ^ 1, notTaken);
+            u.branchInside(i, t);
+            cb.labelBinding(notTaken);
+        } else {
+            branchIf(insn.condition, u.exitTo(targetRip));
+        }
+    }
+
+    private void call() {
+        cb.loadConstant(next).lstore(TC);
+        pushValue(TC);
+        u.completed();
+        cb.goto_(u.exitTo(next + insn.imm));
+    }
+
+    private void ret() {
+        int rsp = u.regSlot(CpuState.RSP);
+        cb.lload(rsp).lstore(EA);
+        stackLoad();
+        cb.lstore(TC);
+        Label ok = cb.newLabel();
+        canonicalCheck(TC, ok);
+        u.sync(i);
+        cb.invokestatic(CD_HELPERS, "branchTargetFault", MethodTypeDesc.of(CD_void));
+        cb.labelBinding(ok);
+        cb.lload(rsp).loadConstant(8L).ladd().lstore(rsp);
+        cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
+        u.completed();
+        cb.goto_(u.exitDynamic());
+    }
+
+    private void setcc() {
+        Label no = cb.newLabel();
+        cb.lconst_0().lstore(TC);
+        branchIf(insn.condition ^ 1, no);
+        cb.lconst_1().lstore(TC);
+        cb.labelBinding(no);
+        cb.lload(TC);
+        writeGpr(insn.reg0, 1);
+        u.completed();
+    }
+
+    private void cmov() {
+        int size = insn.opSize;
+        Label no = cb.newLabel();
+        Label done = cb.newLabel();
+        branchIf(insn.condition ^ 1, no);
+        readGpr(insn.reg1, size);
+        writeGpr(insn.reg0, size);
+        cb.goto_(done);
+        cb.labelBinding(no);
+        if (size == 4) {
+            readGpr(insn.reg0, 4);
+            cb.lstore(u.regSlot(insn.reg0));
+        }
+        cb.labelBinding(done);
+        u.completed();
+    }
+}

@@ -1,0 +1,397 @@
+package dev.jefevm.core.cpu.jit;
+
+import static java.lang.constant.ConstantDescs.CD_boolean;
+import static java.lang.constant.ConstantDescs.CD_int;
+import static java.lang.constant.ConstantDescs.CD_long;
+import static java.lang.constant.ConstantDescs.CD_void;
+
+import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.interp.FastPath;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generates the class file of one unit from a {@link Trace} with {@code java.lang.classfile}: a
+ * subclass of {@link CompiledUnit} whose {@code run} keeps the guest registers it touches in JVM
+ * locals (loaded on entry, stored on every exit and before every call that may observe
+ * {@code CpuState}), keeps the lazy flag record of the last flag-setting instruction in locals
+ * and evaluates conditions from it directly, inlines the software-TLB hit path of memory
+ * accesses, and turns every instruction {@link NativeSupport} does not cover into a call of
+ * {@link FastPath#execute} for that one instruction. Branches inside the trace are JVM jumps; a
+ * backward one first checks the retired count against {@link JitContext#checkLimit}. Exits are
+ * emitted as stubs after the body.
+ */
+final class UnitCompiler {
+
+    static final String CLASS_NAME = "dev.jefevm.core.cpu.jit.Unit";
+
+    static final ClassDesc CD_UNIT = ClassDesc.of("dev.jefevm.core.cpu.jit.CompiledUnit");
+    static final ClassDesc CD_CTX = ClassDesc.of("dev.jefevm.core.cpu.jit.JitContext");
+    static final ClassDesc CD_STATE = ClassDesc.of("dev.jefevm.core.cpu.CpuState");
+    static final ClassDesc CD_CPU = ClassDesc.of("dev.jefevm.core.cpu.Cpu");
+    static final ClassDesc CD_MEM = ClassDesc.of("dev.jefevm.core.memory.PhysicalMemory");
+    static final ClassDesc CD_MMU = ClassDesc.of("dev.jefevm.core.cpu.mmu.Mmu");
+    static final ClassDesc CD_INSN = ClassDesc.of("dev.jefevm.core.cpu.decode.Instruction");
+    static final ClassDesc CD_FASTPATH = ClassDesc.of("dev.jefevm.core.cpu.interp.FastPath");
+    static final ClassDesc CD_FLAGS = ClassDesc.of("dev.jefevm.core.cpu.Flags");
+    static final ClassDesc CD_HELPERS = ClassDesc.of("dev.jefevm.core.cpu.jit.JitHelpers");
+    static final ClassDesc CD_LONGS = CD_long.arrayType();
+    static final ClassDesc CD_INSNS = CD_INSN.arrayType();
+
+    /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode (HugeMethodLimit). */
+    static final int MAX_CODE_BYTES = 7800;
+
+    /** Static kinds of the flag record held in locals. */
+    static final int IN_STATE = 0, ADD = 1, SUB = 2, LOGIC = 3, INC = 4, DEC = 5, SHIFT = 6;
+
+    // local slots: this = 0, ctx = 1
+    static final int CTX = 1, S = 2, G = 3, MEM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, LIMIT = 10,
+            UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
+            TD = 59, EA = 61, IDX = 63;
+
+    /** The generated class and the direct exits' target RIPs by exit index. */
+    record Output(byte[] bytes, long[] exitRips) {
+    }
+
+    private final Trace trace;
+    private CodeBuilder cb;
+    private int usedRegs;
+    private int writtenRegs;
+    private int flagKind;
+    private int flagSize;
+    private int pending;
+    private Label[] labels;
+    private final Map<Long, Integer> exitIndex = new LinkedHashMap<>();
+    private final List<Stub> stubs = new ArrayList<>();
+
+    /** An exit emitted after the body: where to, how many instructions since N, and the flag record to store. */
+    private record Stub(Label label, long rip, boolean dynamic, int retired, int flagKind, int flagSize) {
+    }
+
+    private UnitCompiler(Trace trace) {
+        this.trace = trace;
+    }
+
+    static Output compile(Trace trace) {
+        UnitCompiler c = new UnitCompiler(trace);
+        byte[] bytes = ClassFile.of().build(ClassDesc.of(CLASS_NAME), clb -> {
+            clb.withFlags(ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL | ClassFile.ACC_SUPER);
+            clb.withSuperclass(CD_UNIT);
+            clb.withMethodBody("<init>", MethodTypeDesc.of(CD_void, CD_INSNS), ClassFile.ACC_PUBLIC, code -> {
+                code.aload(0);
+                code.aload(1);
+                code.invokespecial(CD_UNIT, "<init>", MethodTypeDesc.of(CD_void, CD_INSNS));
+                code.return_();
+            });
+            clb.withMethodBody("run", MethodTypeDesc.of(CD_int, CD_CTX), ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                    c::body);
+        });
+        long[] exits = new long[c.exitIndex.size()];
+        for (Map.Entry<Long, Integer> e : c.exitIndex.entrySet()) {
+            exits[e.getValue()] = e.getKey();
+        }
+        return new Output(bytes, exits);
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    private void body(CodeBuilder code) {
+        // the class-file library may run this handler again (long-jump fix-up): start afresh
+        cb = code;
+        usedRegs = 0;
+        writtenRegs = 0;
+        pending = 0;
+        exitIndex.clear();
+        stubs.clear();
+        Trace t = trace;
+        for (int i = 0; i < t.size(); i++) {
+            Instruction insn = t.insns[i];
+            if (NativeSupport.isNative(insn, t.rips[i])) {
+                usedRegs |= RegisterUse.used(insn);
+                writtenRegs |= RegisterUse.written(insn);
+            }
+        }
+        prologue();
+        labels = new Label[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            if (t.joinPoint[i]) {
+                labels[i] = cb.newLabel();
+            }
+        }
+        if (t.entry != 0) {
+            cb.goto_(labels[t.entry]);
+        }
+        boolean reachable = t.entry == 0;
+        for (int i = 0; i < t.size(); i++) {
+            if (t.joinPoint[i]) {
+                if (reachable) {
+                    enterJoin(i);
+                }
+                cb.labelBinding(labels[i]);
+                flagKind = IN_STATE;
+                pending = 0;
+                reachable = true;
+            }
+            if (!reachable) {
+                continue; // only reached by fall-through from code that never falls through
+            }
+            instruction(i);
+            if (t.fallsThrough(i)) {
+                if (t.next[i] < 0) {
+                    cb.goto_(stub(t.rips[i] + t.insns[i].length));
+                    reachable = false;
+                }
+            } else {
+                reachable = false;
+            }
+        }
+        for (Stub s : stubs) {
+            emitStub(s);
+        }
+    }
+
+    private void prologue() {
+        cb.aload(CTX).getfield(CD_CTX, "state", CD_STATE).astore(S);
+        cb.aload(CTX).getfield(CD_CTX, "gpr", CD_LONGS).astore(G);
+        cb.aload(CTX).getfield(CD_CTX, "memory", CD_MEM).astore(MEM);
+        cb.aload(CTX).getfield(CD_CTX, "readTag", CD_LONGS).astore(RT);
+        cb.aload(CTX).getfield(CD_CTX, "readPage", CD_LONGS).astore(RP);
+        cb.aload(CTX).getfield(CD_CTX, "writeTag", CD_LONGS).astore(WT);
+        cb.aload(CTX).getfield(CD_CTX, "writePage", CD_LONGS).astore(WP);
+        cb.iconst_0().istore(N);
+        cb.aload(CTX).getfield(CD_CTX, "checkLimit", CD_int).istore(LIMIT);
+        // TLB key user bit: (cpl + 1) >>> 2 is 1 for CPL 3 only (as Mmu's fast paths)
+        cb.aload(S).getfield(CD_STATE, "cpl", CD_int).iconst_1().iadd().iconst_2().iushr().i2l().lstore(UKEY);
+        for (int r = 0; r < 16; r++) {
+            if ((usedRegs & (1 << r)) != 0) {
+                cb.aload(G).loadConstant(r).laload().lstore(reg(r));
+            } else {
+                cb.lconst_0().lstore(reg(r));
+            }
+        }
+        for (int slot : new int[] {F_DST, F_SRC, F_RES, F_FLG, TA, TB, TC, TD, EA}) {
+            cb.lconst_0().lstore(slot);
+        }
+        cb.iconst_0().istore(IDX);
+        flagKind = IN_STATE;
+    }
+
+    private static int reg(int r) {
+        return REG0 + 2 * r;
+    }
+
+    /** Control reaches join point {@code i} by fall-through: make the state canonical. */
+    private void enterJoin(int i) {
+        flushPending();
+        if (trace.flagsLiveIn[i]) {
+            materializeFlags(flagKind, flagSize);
+        }
+    }
+
+    private void flushPending() {
+        if (pending != 0) {
+            cb.iinc(N, pending);
+            pending = 0;
+        }
+    }
+
+    private Label stub(long rip) {
+        return addStub(rip, false);
+    }
+
+    private Label dynamicStub() {
+        return addStub(0, true);
+    }
+
+    private Label addStub(long rip, boolean dynamic) {
+        Label l = cb.newLabel();
+        if (!dynamic) {
+            exitIndex.putIfAbsent(rip, exitIndex.size());
+        }
+        stubs.add(new Stub(l, rip, dynamic, pending, flagKind, flagSize));
+        return l;
+    }
+
+    private void emitStub(Stub s) {
+        cb.labelBinding(s.label);
+        storeRegs();
+        materializeFlags(s.flagKind, s.flagSize);
+        if (!s.dynamic) {
+            cb.aload(S).loadConstant(s.rip).putfield(CD_STATE, "rip", CD_long);
+        }
+        setRetired(s.retired);
+        cb.loadConstant(s.dynamic ? CompiledUnit.DYNAMIC_EXIT : exitIndex.get(s.rip));
+        cb.ireturn();
+    }
+
+    private void setRetired(int delta) {
+        cb.aload(CTX).iload(N);
+        if (delta != 0) {
+            cb.loadConstant(delta).iadd();
+        }
+        cb.putfield(CD_CTX, "retired", CD_int);
+    }
+
+    private void storeRegs() {
+        for (int r = 0; r < 16; r++) {
+            if ((writtenRegs & (1 << r)) != 0) {
+                cb.aload(G).loadConstant(r).lload(reg(r)).lastore();
+            }
+        }
+    }
+
+    private void reloadRegs() {
+        for (int r = 0; r < 16; r++) {
+            if ((usedRegs & (1 << r)) != 0) {
+                cb.aload(G).loadConstant(r).laload().lstore(reg(r));
+            }
+        }
+    }
+
+    /** Writes the flag record of static kind {@code kind} from the locals into CpuState's lazy fields. */
+    private void materializeFlags(int kind, int size) {
+        if (kind == IN_STATE) {
+            return;
+        }
+        int lazyOp = switch (kind) {
+            case ADD -> dev.jefevm.core.cpu.Flags.ADD;
+            case SUB -> dev.jefevm.core.cpu.Flags.SUB;
+            case INC -> dev.jefevm.core.cpu.Flags.INC;
+            case DEC -> dev.jefevm.core.cpu.Flags.DEC;
+            default -> dev.jefevm.core.cpu.Flags.RESULT;
+        };
+        cb.aload(S).loadConstant(lazyOp).putfield(CD_STATE, "lazyOp", CD_int);
+        cb.aload(S).loadConstant(size).putfield(CD_STATE, "lazySize", CD_int);
+        cb.aload(S).lload(F_RES).putfield(CD_STATE, "lazyResult", CD_long);
+        if (kind == ADD || kind == SUB || kind == INC || kind == DEC) {
+            cb.aload(S).lload(F_DST).putfield(CD_STATE, "lazyDst", CD_long);
+            cb.aload(S).lload(F_SRC).putfield(CD_STATE, "lazySrc", CD_long);
+        }
+        if (kind == LOGIC) {
+            cb.aload(S).lconst_0().putfield(CD_STATE, "lazyFlags", CD_long);
+        } else if (kind != ADD && kind != SUB) {
+            cb.aload(S).lload(F_FLG).putfield(CD_STATE, "lazyFlags", CD_long);
+        }
+    }
+
+    /** Before a call that may fault: registers and flags to CpuState, and where to report the fault. */
+    private void syncForFault(int i) {
+        storeRegs();
+        materializeFlags(flagKind, flagSize);
+        cb.aload(CTX).loadConstant(trace.rips[i]).putfield(CD_CTX, "faultRip", CD_long);
+        setRetired(pending);
+    }
+
+    /** After a store that may have hit a code page: leave right after this instruction (SMC). */
+    private void codeWriteCheck(int i) {
+        cb.aload(CTX).getfield(CD_CTX, "codeWritten", CD_boolean);
+        cb.ifne(stub(trace.rips[i] + trace.insns[i].length));
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    private void instruction(int i) {
+        Instruction insn = trace.insns[i];
+        if (!NativeSupport.isNative(insn, trace.rips[i])) {
+            helper(i);
+            return;
+        }
+        InstructionEmitter.emit(this, i, insn);
+    }
+
+    /** Any instruction without native code: one call of the interpreter's executor. */
+    private void helper(int i) {
+        Instruction insn = trace.insns[i];
+        long next = trace.rips[i] + insn.length;
+        syncForFault(i);
+        cb.aload(S).loadConstant(next).putfield(CD_STATE, "rip", CD_long);
+        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU);
+        cb.aload(0).getfield(CD_UNIT, "insns", CD_INSNS).loadConstant(i).aaload();
+        cb.loadConstant(FastPath.classify(insn));
+        cb.invokestatic(CD_FASTPATH, "execute", MethodTypeDesc.of(CD_void, CD_CPU, CD_INSN, CD_int));
+        reloadRegs();
+        flagKind = IN_STATE;
+        pending++;
+        if (trace.endsWithExit(i)) {
+            setRetired(pending);
+            cb.loadConstant(CompiledUnit.DYNAMIC_EXIT).ireturn();
+            return;
+        }
+        codeWriteCheck(i);
+    }
+
+    // ---- accessors for InstructionEmitter
+
+    CodeBuilder code() {
+        return cb;
+    }
+
+    Trace trace() {
+        return trace;
+    }
+
+    int regSlot(int r) {
+        return reg(r);
+    }
+
+    void completed() {
+        pending++;
+    }
+
+    void setFlags(int kind, int size) {
+        flagKind = kind;
+        flagSize = size;
+    }
+
+    int flagKind() {
+        return flagKind;
+    }
+
+    int flagSize() {
+        return flagSize;
+    }
+
+    void sync(int i) {
+        syncForFault(i);
+    }
+
+    void checkCodeWrite(int i) {
+        codeWriteCheck(i);
+    }
+
+    void materialize() {
+        materializeFlags(flagKind, flagSize);
+    }
+
+    Label exitTo(long rip) {
+        return stub(rip);
+    }
+
+    Label exitDynamic() {
+        return dynamicStub();
+    }
+
+    /**
+     * A taken branch from instruction {@code i} to trace instruction {@code target}: canonical
+     * state for the join point, and a budget check on a backward branch.
+     */
+    void branchInside(int i, int target) {
+        int saved = pending;
+        flushPending();
+        if (trace.flagsLiveIn[target]) {
+            materializeFlags(flagKind, flagSize);
+        }
+        if (target <= i) {
+            cb.iload(N).iload(LIMIT).if_icmpgt(stub(trace.rips[target]));
+        }
+        cb.goto_(labels[target]);
+        pending = saved;
+    }
+}

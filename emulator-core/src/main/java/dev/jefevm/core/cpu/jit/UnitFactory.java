@@ -1,0 +1,77 @@
+package dev.jefevm.core.cpu.jit;
+
+import java.lang.classfile.Attributes;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.MethodModel;
+import java.lang.invoke.MethodHandles;
+
+/**
+ * Builds a {@link CompiledUnit} from a page snapshot: decodes the trace, generates its class
+ * (halving the trace until the method stays under HotSpot's huge-method limit, so C2 compiles
+ * it) and defines it as a hidden class of this package. Hidden classes defined without
+ * {@code STRONG} are not held by the class loader: a unit nobody references can be unloaded.
+ */
+final class UnitFactory {
+
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+    /** The unit for {@code rip}, or null if its first instruction is not translatable. */
+    CompiledUnit create(byte[] page, long rip, long phys) {
+        TraceBuilder builder = new TraceBuilder();
+        int max = JitEngine.MAX_TRACE;
+        while (true) {
+            Trace trace = builder.build(page, rip, phys, max);
+            if (trace == null) {
+                return null;
+            }
+            UnitCompiler.Output out;
+            try {
+                out = UnitCompiler.compile(trace);
+            } catch (IllegalArgumentException tooLong) {
+                out = null; // over the class file's 64 KiB method limit: shorter trace
+            }
+            if (out != null && (runCodeLength(out.bytes()) <= UnitCompiler.MAX_CODE_BYTES || max == 1)) {
+                return define(trace, out);
+            }
+            if (max == 1) {
+                return null;
+            }
+            max /= 2;
+        }
+    }
+
+    /** The generated class and trace without defining it: what the golden tests print. */
+    static UnitCompiler.Output generate(byte[] page, long rip, long phys, int max) {
+        Trace trace = new TraceBuilder().build(page, rip, phys, max);
+        return trace == null ? null : UnitCompiler.compile(trace);
+    }
+
+    static int runCodeLength(byte[] bytes) {
+        for (MethodModel m : ClassFile.of().parse(bytes).methods()) {
+            if (m.methodName().equalsString("run")) {
+                return m.findAttribute(Attributes.code()).orElseThrow().codeLength();
+            }
+        }
+        throw new IllegalStateException("generated unit has no run method");
+    }
+
+    private static CompiledUnit define(Trace trace, UnitCompiler.Output out) {
+        CompiledUnit u;
+        try {
+            Class<?> c = LOOKUP.defineHiddenClass(out.bytes(), true).lookupClass();
+            u = (CompiledUnit) c.getDeclaredConstructor(dev.jefevm.core.cpu.decode.Instruction[].class)
+                    .newInstance((Object) trace.insns);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot define a generated unit", e);
+        }
+        u.linearStart = trace.linearStart;
+        u.physStart = trace.physStart;
+        u.frame = (int) (trace.physStart >>> 12);
+        u.instructionCount = trace.size();
+        u.codeBytes = out.bytes().length;
+        u.exitRips = out.exitRips();
+        u.exitUnits = new CompiledUnit[out.exitRips().length];
+        u.exitKeys = new int[out.exitRips().length];
+        return u;
+    }
+}
