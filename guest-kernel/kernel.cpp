@@ -1,8 +1,10 @@
 // kernel.cpp: JefeOS's boot sequence, from kmain (called by arch/entry.S on our own stack
 // after boot milestone 1) to the shell:
 //   serial -> Limine base revision check -> GDT/TSS -> IDT -> PMM -> VMM (own PML4, CR3)
-//   -> heap -> framebuffer console -> ACPI/power -> interrupt controllers and the timer tick
-//   (LAPIC or PIT) -> console input (UART IRQ 4) -> RTC, PCI, PS/2, power button
+//   -> heap -> framebuffer console -> ACPI/power (the one walk of the ACPI tables) ->
+//   interrupt controllers and the timer tick (LAPIC, or PIT + 8259 under `noapic` on the
+//   kernel command line or without a usable APIC) -> console input (UART IRQ 4) -> RTC,
+//   PCI, PS/2, power button
 //   -> milestone 2 -> banner -> milestone 3 -> the shell thread, while the boot context
 //   becomes the idle thread. Without a working tick the shell polls the UART on the boot
 //   stack instead. Failures that leave no way forward print why on serial and halt.
@@ -24,6 +26,7 @@
 #include "drivers/Serial16550.h"
 #include "drivers/SerialInput.h"
 #include "drivers/TscClock.h"
+#include "lib/CommandLine.h"
 #include "lib/Kprintf.h"
 #include "lib/Panic.h"
 #include "lib/Version.h"
@@ -50,6 +53,7 @@ using namespace boot;
 
 constinit drivers::Serial16550 g_serial(drivers::Serial16550::kCom1);
 drivers::AcpiInfo g_acpi;
+bool g_hasAcpi = false;
 bool g_ticking = false;
 
 [[noreturn]] void stop(const char* why) {
@@ -128,6 +132,7 @@ void setUpPower() {
         return;
     }
     g_acpi = acpi.value();
+    g_hasAcpi = true;
     drivers::Power::initialize(&g_acpi);
 }
 
@@ -145,7 +150,11 @@ void printBanner(const drivers::FbConsole* console) {
         kprintf("acpi: %s, FADT rev %u, S5 %s\n", g_acpi.oemId, g_acpi.fadtRevision, g_acpi.hasS5 ? "yes" : "no");
     }
     if (g_ticking) {
-        kprintf("timer: %s at %u Hz\n", sched::Tick::source(), sched::Scheduler::kTickHz);
+        kprintf("timer: %s at %u Hz", sched::Tick::source(), sched::Scheduler::kTickHz);
+        if (sched::Tick::fallbackReason() != nullptr) {
+            kprintf(" (%s)", sched::Tick::fallbackReason());
+        }
+        kprintf("\n");
     } else {
         kprintf("timer: no interrupts arrive (polled console)\n");
     }
@@ -157,8 +166,12 @@ int pollSerial() { return g_serial.tryRead(); }
 
 void setUpInterrupts() {
     sched::Scheduler::initialize();
-    const auto* rsdp = BootInfo::rsdp();
-    g_ticking = sched::Tick::start(rsdp != nullptr ? rsdp->address : 0, BootInfo::hhdm()->offset);
+    drivers::MadtInfo madt;
+    if (g_hasAcpi && g_acpi.madt != nullptr) {
+        madt = drivers::Madt::parse(g_acpi.madt, g_acpi.madtLength);
+    }
+    bool noApic = lib::CommandLine::hasFlag(BootInfo::commandLine(), "noapic");
+    g_ticking = sched::Tick::start(madt, BootInfo::hhdm()->offset, noApic);
     if (g_ticking) {
         sched::Tick::setHook(drivers::SerialInput::poke);  // in case IRQ 4 is not wired
         drivers::SerialInput::start(g_serial, drivers::Serial16550::kCom1);
@@ -172,7 +185,7 @@ void setUpPlatformDevices() {
     drivers::rtc::init();
     drivers::pci::init();
     drivers::ps2::init();
-    drivers::powerButtonInit();
+    drivers::powerButtonInit(g_hasAcpi ? &g_acpi : nullptr);
 }
 
 void runShell(void*) { shell::Shell::run(); }

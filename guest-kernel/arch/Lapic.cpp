@@ -20,6 +20,9 @@ constexpr uint32_t kLvtMasked = 1u << 16;
 constexpr uint32_t kTimerPeriodic = 1u << 17;  // LVT timer mode bits 18:17 = 01
 constexpr uint32_t kDivideBy16 = 0x3;          // 10.5.4 Figure 10-10: 0011
 constexpr uint32_t kCpuidEdxApic = 1u << 9;
+// SDM Vol.3 10.5.1: LVT delivery mode bits 10:8; virtual-wire mode (MultiProcessor Spec
+// 3.6.2.2) has LINT0 = ExtINT and LINT1 = NMI, both unmasked.
+constexpr uint32_t kDeliveryExtInt = 0x700, kDeliveryNmi = 0x400;
 
 volatile uint32_t* g_base = nullptr;
 
@@ -68,6 +71,12 @@ void Lapic::startPeriodic(uint8_t vector, uint32_t count) {
     write(kRegDivide, kDivideBy16);
     write(kRegLvtTimer, kTimerPeriodic | vector);
     write(kRegInitialCount, count);
+}
+
+void Lapic::passThroughPic() {
+    write(kRegLvtTimer, kLvtMasked | Irq::kLapicTimer);
+    write(kRegLvtLint0, kDeliveryExtInt);
+    write(kRegLvtLint1, kDeliveryNmi);
 }
 
 }  // namespace arch

@@ -3,7 +3,8 @@
 // enable bit in IA32_APIC_BASE, the spurious-interrupt vector with the software-enable bit,
 // TPR 0 and masks LINT0/LINT1. The timer (10.5.4) is calibrated against PIT channel 2
 // (drivers/Pit) and then runs periodically as the scheduler tick. eoi() writes the EOI
-// register.
+// register. passThroughPic() hands the interrupts back to the 8259 when the APIC will not
+// drive the tick after all (virtual-wire mode: LINT0 ExtINT, LINT1 NMI).
 #pragma once
 
 #include <stdint.h>
@@ -21,6 +22,8 @@ public:
     static uint32_t calibrate(uint32_t periodMs);
     // Starts the timer in periodic mode, `count` per period, delivering `vector`.
     static void startPeriodic(uint8_t vector, uint32_t count);
+    // After initialize(): the 8259's INTR reaches the CPU through LINT0 as ExtINT again.
+    static void passThroughPic();
 };
 
 }  // namespace arch

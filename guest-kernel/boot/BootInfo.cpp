@@ -46,6 +46,9 @@ LIMINE_REQUEST volatile DateAtBootRequest g_dateAtBoot = {
 LIMINE_REQUEST volatile ModuleRequest g_modules = {
     {kCommonMagic0, kCommonMagic1, kModuleId2, kModuleId3}, 0, nullptr, 0, nullptr};
 
+LIMINE_REQUEST volatile ExecutableCmdlineRequest g_cmdline = {
+    {kCommonMagic0, kCommonMagic1, kExecutableCmdlineId2, kExecutableCmdlineId3}, 0, nullptr};
+
 [[gnu::used, gnu::section(".limine_requests_end")]] volatile uint64_t g_requestsEnd[2] = {
     kRequestsEndMarker[0], kRequestsEndMarker[1]};
 
@@ -65,5 +68,10 @@ const RsdpResponse* BootInfo::rsdp() { return g_rsdp.response; }
 const PagingModeResponse* BootInfo::pagingMode() { return g_pagingMode.response; }
 const DateAtBootResponse* BootInfo::dateAtBoot() { return g_dateAtBoot.response; }
 const ModuleResponse* BootInfo::modules() { return g_modules.response; }
+
+const char* BootInfo::commandLine() {
+    const ExecutableCmdlineResponse* r = g_cmdline.response;
+    return r != nullptr && r->cmdline != nullptr ? r->cmdline : "";
+}
 
 }  // namespace boot

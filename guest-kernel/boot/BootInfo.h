@@ -2,7 +2,7 @@
 // The requests live in the .limine_requests section between the start and end markers
 // (linker.ld keeps them, in that order, at the head of .data). Requested: base revision 3,
 // bootloader info, HHDM, memory map, framebuffer, executable address, RSDP, a 64 KiB stack,
-// 4-level paging, date at boot, modules. Each accessor returns the response or nullptr when the
+// 4-level paging, date at boot, modules, the executable's command line. Each accessor returns the response or nullptr when the
 // loader did not answer.
 #pragma once
 
@@ -31,6 +31,8 @@ public:
     static const limine::PagingModeResponse* pagingMode();
     static const limine::DateAtBootResponse* dateAtBoot();
     static const limine::ModuleResponse* modules();
+    // The kernel command line (`jefevm run --cmdline`), "" when the loader gave none.
+    static const char* commandLine();
 };
 
 }  // namespace boot

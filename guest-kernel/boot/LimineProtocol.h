@@ -182,6 +182,19 @@ struct RsdpRequest {
 };
 constexpr uint64_t kRsdpId2 = 0xc5e77b6b397e7b43, kRsdpId3 = 0x27637845accdcf3c;
 
+// --- Executable command line (the kernel file's cmdline as the loader was told it) ---
+struct ExecutableCmdlineResponse {
+    uint64_t revision;
+    const char* cmdline;  // NUL-terminated, in the HHDM; empty when none was given
+};
+struct ExecutableCmdlineRequest {
+    uint64_t id[4];
+    uint64_t revision;
+    ExecutableCmdlineResponse* response;
+};
+static_assert(sizeof(ExecutableCmdlineRequest) == 48);
+constexpr uint64_t kExecutableCmdlineId2 = 0x4b161536e598651e, kExecutableCmdlineId3 = 0xb390ad4a2f1f303a;
+
 // --- Date at boot (UNIX seconds from the RTC; "boot time" in older texts) ---
 struct DateAtBootResponse {
     uint64_t revision;

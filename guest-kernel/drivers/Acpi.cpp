@@ -32,8 +32,13 @@ bool validTable(const SdtHeader* t, const char* signature) {
            t->length <= kMaxTableLength && checksumOk(t, t->length);
 }
 
-// Finds the FADT through the XSDT (64-bit entries) or the RSDT (32-bit entries).
-lib::ErrorOr<const Fadt*> findFadt(const Rsdp* rsdp) {
+struct RootTables {
+    const Fadt* fadt;
+    const SdtHeader* madt;
+};
+
+// Walks the XSDT (64-bit entries) or the RSDT (32-bit entries) once for the tables JefeOS uses.
+lib::ErrorOr<RootTables> findTables(const Rsdp* rsdp) {
     bool useXsdt = rsdp->revision >= 2 && rsdp->xsdtAddress != 0;
     const SdtHeader* root = tableAt(useXsdt ? rsdp->xsdtAddress : rsdp->rsdtAddress);
     if (!validTable(root, useXsdt ? "XSDT" : "RSDT")) {
@@ -42,18 +47,24 @@ lib::ErrorOr<const Fadt*> findFadt(const Rsdp* rsdp) {
     size_t entrySize = useXsdt ? 8 : 4;
     size_t count = (root->length - sizeof(SdtHeader)) / entrySize;
     auto* entries = reinterpret_cast<const uint8_t*>(root) + sizeof(SdtHeader);
+    RootTables found{nullptr, nullptr};
     for (size_t i = 0; i < count; i++) {
         uint64_t address = 0;
         memcpy(&address, entries + i * entrySize, entrySize);
         const SdtHeader* t = tableAt(address);
-        if (memcmp(t->signature, "FACP", 4) == 0) {
+        if (memcmp(t->signature, "FACP", 4) == 0 && found.fadt == nullptr) {
             if (!validTable(t, "FACP") || t->length < offsetof(Fadt, xFirmwareCtrl)) {
                 return Error::from(ErrorCode::BadChecksum, "ACPI: FADT corrupt");
             }
-            return reinterpret_cast<const Fadt*>(t);
+            found.fadt = reinterpret_cast<const Fadt*>(t);
+        } else if (memcmp(t->signature, "APIC", 4) == 0 && found.madt == nullptr && validTable(t, "APIC")) {
+            found.madt = t;
         }
     }
-    return Error::from(ErrorCode::NotFound, "ACPI: no FADT");
+    if (found.fadt == nullptr) {
+        return Error::from(ErrorCode::NotFound, "ACPI: no FADT");
+    }
+    return found;
 }
 
 bool hasField(const Fadt* fadt, size_t offset, size_t size) { return fadt->header.length >= offset + size; }
@@ -83,13 +94,17 @@ lib::ErrorOr<AcpiInfo> Acpi::create(uint64_t rsdpAddress) {
     if (rsdp->revision >= 2 && !checksumOk(rsdp, sizeof(Rsdp))) {
         return Error::from(ErrorCode::BadChecksum, "ACPI: RSDP extended checksum bad");
     }
-    const Fadt* fadt = TRY(findFadt(rsdp));
+    RootTables tables = TRY(findTables(rsdp));
+    const Fadt* fadt = tables.fadt;
 
     AcpiInfo info{};
     info.rsdpRevision = rsdp->revision;
     info.fadtRevision = fadt->header.revision;
     memcpy(info.oemId, rsdp->oemId, 6);
     info.oemId[6] = '\0';
+    info.pm1aEvent = ioPort(fadt, &Fadt::xPm1aEventBlock, offsetof(Fadt, xPm1aEventBlock), fadt->pm1aEventBlock);
+    info.pm1EventLength = fadt->pm1EventLength;
+    info.sciInterrupt = fadt->sciInterrupt;
     info.pm1aControl = ioPort(fadt, &Fadt::xPm1aControlBlock, offsetof(Fadt, xPm1aControlBlock),
                               fadt->pm1aControlBlock);
     info.pm1bControl = ioPort(fadt, &Fadt::xPm1bControlBlock, offsetof(Fadt, xPm1bControlBlock),
@@ -98,6 +113,11 @@ lib::ErrorOr<AcpiInfo> Acpi::create(uint64_t rsdpAddress) {
         info.resetSupported = (fadt->flags & kFadtResetRegSupported) != 0;
         info.resetRegister = fadt->resetRegister;
         info.resetValue = fadt->resetValue;
+    }
+
+    if (tables.madt != nullptr) {
+        info.madt = reinterpret_cast<const uint8_t*>(tables.madt);
+        info.madtLength = tables.madt->length;
     }
 
     uint64_t dsdtAddress = fadt->dsdt;

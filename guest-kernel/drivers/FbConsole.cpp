@@ -37,6 +37,18 @@ void FbConsole::clear() {
     showCursor();
 }
 
+void FbConsole::repaint() {
+    m_fb.fill(m_bg);
+    for (uint32_t row = 0; row < m_rows; row++) {
+        for (uint32_t col = 0; col < m_columns; col++) {
+            if (m_cells[row][col] != ' ') {
+                drawCell(col, row);
+            }
+        }
+    }
+    showCursor();
+}
+
 void FbConsole::drawCell(uint32_t col, uint32_t row) {
     m_fb.drawGlyph(col * Font::kWidth, row * Font::kHeight, Font::glyph(m_cells[row][col]), m_fg, m_bg);
 }

@@ -21,6 +21,9 @@ public:
 
     void put(char c);
     void clear();
+    // Redraws the whole screen from the shadow cells (after something else, like the GUI,
+    // drew on the framebuffer).
+    void repaint();
     void setColors(uint32_t fg, uint32_t bg);
     uint32_t columns() const { return m_columns; }
     uint32_t rows() const { return m_rows; }

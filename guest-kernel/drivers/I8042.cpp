@@ -36,6 +36,26 @@ Ps2MouseDecoder g_mouse(kMouseWidth, kMouseHeight);
 bool g_keyboardPresent;
 bool g_mousePresent;
 
+// The capture queues (see setCapture); filled in the IRQ handlers, emptied with interrupts off.
+constexpr int kPacketQueue = 64, kScancodeQueue = 128;
+bool g_capture;
+MousePacket g_packets[kPacketQueue];
+int g_packetHead, g_packetCount;
+uint8_t g_scancodes[kScancodeQueue];
+int g_scancodeHead, g_scancodeCount;
+
+void queueScancode(uint8_t byte) {
+    if (g_scancodeCount < kScancodeQueue) {
+        g_scancodes[(g_scancodeHead + g_scancodeCount++) % kScancodeQueue] = byte;
+    }
+}
+
+void queuePacket(const MousePacket& packet) {
+    if (g_packetCount < kPacketQueue) {
+        g_packets[(g_packetHead + g_packetCount++) % kPacketQueue] = packet;
+    }
+}
+
 bool waitWritable() {
     for (int i = 0; i < kPollLimit; i++) {
         if ((arch::inb(kStatusPort) & kInputFull) == 0) {
@@ -110,11 +130,17 @@ void drain() {
         }
         uint8_t byte = arch::inb(kDataPort);
         if ((status & kAuxData) != 0) {
-            g_mouse.feed(byte);
+            if (g_mouse.feed(byte) && g_capture) {
+                queuePacket(g_mouse.lastPacket());
+            }
             continue;
         }
         char out[Ps2KeyboardDecoder::kMaxOutput];
-        int n = g_keyboard.feed(byte, out);
+        int n = g_keyboard.feed(byte, out);  // keeps the shift state right while captured too
+        if (g_capture) {
+            queueScancode(byte);
+            continue;
+        }
         for (int k = 0; k < n; k++) {
             input::push(out[k]);
         }
@@ -185,6 +211,38 @@ MouseState mouseState() {
     MouseState state = g_mouse.state();
     arch::Irq::restore(flags);
     return state;
+}
+
+void setCapture(bool on) {
+    uint64_t flags = arch::Irq::save();
+    g_capture = on;
+    g_packetCount = 0;
+    g_scancodeCount = 0;
+    arch::Irq::restore(flags);
+}
+
+bool takeMousePacket(MousePacket* packet) {
+    uint64_t flags = arch::Irq::save();
+    bool any = g_packetCount > 0;
+    if (any) {
+        *packet = g_packets[g_packetHead];
+        g_packetHead = (g_packetHead + 1) % kPacketQueue;
+        g_packetCount--;
+    }
+    arch::Irq::restore(flags);
+    return any;
+}
+
+int takeScancode() {
+    uint64_t flags = arch::Irq::save();
+    int byte = -1;
+    if (g_scancodeCount > 0) {
+        byte = g_scancodes[g_scancodeHead];
+        g_scancodeHead = (g_scancodeHead + 1) % kScancodeQueue;
+        g_scancodeCount--;
+    }
+    arch::Irq::restore(flags);
+    return byte;
 }
 
 bool controllerSelfTest() {

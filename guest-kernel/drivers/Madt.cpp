@@ -1,7 +1,6 @@
 // drivers/Madt: see Madt.h.
 #include "drivers/Madt.h"
 
-#include "drivers/AcpiTables.h"
 #include "lib/String.h"
 
 namespace drivers {
@@ -71,31 +70,6 @@ MadtInfo Madt::parse(const uint8_t* table, size_t length) {
     }
     info.valid = true;
     return info;
-}
-
-MadtInfo Madt::find(uint64_t rsdpAddress, uint64_t hhdmOffset) {
-    auto virt = [hhdmOffset](uint64_t phys) {
-        return reinterpret_cast<const uint8_t*>(phys >= hhdmOffset ? phys : phys + hhdmOffset);
-    };
-    if (rsdpAddress == 0) {
-        return parse(nullptr, 0);
-    }
-    const auto* rsdp = reinterpret_cast<const acpi::Rsdp*>(virt(rsdpAddress));
-    if (memcmp(rsdp->signature, "RSD PTR ", 8) != 0) {
-        return parse(nullptr, 0);
-    }
-    bool extended = rsdp->revision >= 2 && rsdp->xsdtAddress != 0;
-    const uint8_t* root = virt(extended ? rsdp->xsdtAddress : rsdp->rsdtAddress);
-    uint32_t rootLength = read32(root + 4);
-    size_t entrySize = extended ? 8 : 4;
-    for (size_t at = kHeaderLength; at + entrySize <= rootLength; at += entrySize) {
-        uint64_t phys = extended ? read64(root + at) : read32(root + at);
-        const uint8_t* table = virt(phys);
-        if (memcmp(table, "APIC", 4) == 0) {
-            return parse(table, read32(table + 4));
-        }
-    }
-    return parse(nullptr, 0);
 }
 
 }  // namespace drivers

@@ -2,7 +2,7 @@
 // address (with a 64-bit override, 5.2.12.8), the first I/O APIC (5.2.12.3), the number of
 // enabled processors (5.2.12.2) and the ISA interrupt source overrides (5.2.12.5), which say
 // which GSI, polarity and trigger mode each ISA IRQ really uses. parse() is pure (host
-// unit-tested); find() walks RSDP -> XSDT/RSDT through the HHDM to locate the table.
+// unit-tested); drivers/Acpi's table walk says where the MADT is (AcpiInfo::madt).
 #pragma once
 
 #include <stddef.h>
@@ -32,8 +32,6 @@ class Madt {
 public:
     // `table` points at the whole MADT (header included), `length` bytes readable.
     static MadtInfo parse(const uint8_t* table, size_t length);
-    // rsdpAddress: physical or HHDM (as drivers/Acpi); hhdmOffset: the HHDM base.
-    static MadtInfo find(uint64_t rsdpAddress, uint64_t hhdmOffset);
 };
 
 }  // namespace drivers

@@ -38,11 +38,14 @@ void Ps2MouseDecoder::apply() {
     m_state.right = (flags & kRight) != 0;
     m_state.middle = (flags & kMiddle) != 0;
     m_state.packets++;
+    m_last = {0, 0, static_cast<uint8_t>(flags & (kLeft | kRight | kMiddle))};
     if ((flags & (kXOverflow | kYOverflow)) != 0) {
         return;
     }
     int dx = movement(m_packet[1], (flags & kXSign) != 0);
     int dy = movement(m_packet[2], (flags & kYSign) != 0);
+    m_last.dx = dx;
+    m_last.dy = -dy;
     m_state.x = clamp(m_state.x + dx, m_width);
     m_state.y = clamp(m_state.y - dy, m_height);
 }

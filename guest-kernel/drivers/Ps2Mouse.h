@@ -20,6 +20,14 @@ struct MouseState {
     uint64_t packets;
 };
 
+// One packet's movement, with dy growing down the screen (0 when the packet overflowed),
+// and the buttons held (bit 0 left, bit 1 right, bit 2 middle: the packet's own order).
+struct MousePacket {
+    int dx;
+    int dy;
+    uint8_t buttons;
+};
+
 class Ps2MouseDecoder {
 public:
     constexpr Ps2MouseDecoder(int width, int height)
@@ -28,6 +36,8 @@ public:
     // Feeds one byte; returns true when it completed a packet.
     bool feed(uint8_t byte);
     const MouseState& state() const { return m_state; }
+    // The movement and buttons of the packet feed() last completed.
+    const MousePacket& lastPacket() const { return m_last; }
 
 private:
     void apply();
@@ -35,6 +45,7 @@ private:
     int m_width;
     int m_height;
     MouseState m_state;
+    MousePacket m_last = {};
     uint8_t m_packet[3] = {};
     int m_filled = 0;
 };

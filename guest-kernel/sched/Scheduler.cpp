@@ -3,6 +3,7 @@
 
 #include "arch/Cpu.h"
 #include "arch/Irq.h"
+#include "drivers/TscClock.h"
 #include "lib/Panic.h"
 
 extern "C" {
@@ -54,7 +55,17 @@ Thread* Scheduler::current() { return g_current; }
 
 uint64_t Scheduler::ticks() { return g_ticks; }
 
-uint64_t Scheduler::millisecondsSinceBoot() { return g_ticks * 1000 / kTickHz; }
+// The TSC, when its rate is known, is the clock source: a tick the host delivered late, or two
+// it merged into one, then shifts a wake-up by at most a tick instead of stretching every
+// sleep (as Linux keeps time with a clocksource and uses the tick only to wake). Without a
+// known TSC rate, time is the tick count.
+uint64_t Scheduler::millisecondsSinceBoot() {
+    uint64_t ms = 0;
+    if (drivers::TscClock::millisecondsSinceBoot(&ms)) {
+        return ms;
+    }
+    return g_ticks * 1000 / kTickHz;
+}
 
 const char* Scheduler::stateName(ThreadState state) {
     switch (state) {
@@ -109,8 +120,9 @@ void Scheduler::schedule() {
 void Scheduler::tick() {
     g_ticks = g_ticks + 1;
     g_current->ticksRun++;
+    uint64_t now = millisecondsSinceBoot();
     for (Thread* t = &g_idle; t != nullptr; t = t->next) {
-        if (t->state == ThreadState::Sleeping && t->wakeTick <= g_ticks) {
+        if (t->state == ThreadState::Sleeping && t->wakeAtMs <= now) {
             t->state = ThreadState::Ready;
             g_switchRequested |= g_current == &g_idle;
         }
@@ -137,8 +149,7 @@ void Scheduler::yield() {
 
 void Scheduler::sleepMs(uint64_t ms) {
     uint64_t flags = arch::Irq::save();
-    uint64_t ticks = (ms * kTickHz + 999) / 1000;
-    g_current->wakeTick = g_ticks + (ticks == 0 ? 1 : ticks);
+    g_current->wakeAtMs = millisecondsSinceBoot() + (ms == 0 ? 1 : ms);
     g_current->state = ThreadState::Sleeping;
     schedule();
     arch::Irq::restore(flags);

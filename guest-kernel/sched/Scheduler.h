@@ -19,7 +19,7 @@ struct Thread {
     int id;
     const char* name;
     ThreadState state;
-    uint64_t wakeTick;
+    uint64_t wakeAtMs;  // Scheduler::millisecondsSinceBoot() at which a sleeping thread wakes
     uint64_t ticksRun;
     uint8_t* stack;
     Thread* next;       // all threads, in creation order

@@ -2,6 +2,7 @@
 #include "sched/SelfTests.h"
 
 #include "arch/Cpu.h"
+#include "arch/IoApic.h"
 #include "arch/Irq.h"
 #include "drivers/TscClock.h"
 #include "lib/Kprintf.h"
@@ -81,6 +82,43 @@ bool timerInterruptsCounted() {
     return arch::Irq::count(vector) >= before + 3;
 }
 
+bool apicDrivesTheTick() {
+    if (Tick::fallbackReason() != nullptr) {
+        selftest::skip(Tick::fallbackReason());
+        return true;
+    }
+    return arch::Irq::controller() == arch::Irq::Controller::Apic && Tick::lapicCountPerTick() != 0;
+}
+
+bool lapicTimerInterruptsCounted() {
+    if (Tick::fallbackReason() != nullptr) {
+        selftest::skip(Tick::fallbackReason());
+        return true;
+    }
+    uint64_t before = arch::Irq::count(arch::Irq::kLapicTimer);
+    Scheduler::sleepMs(30);
+    return arch::Irq::count(arch::Irq::kLapicTimer) >= before + 3;
+}
+
+bool ioApicCoversIsaIrqs() {
+    if (Tick::fallbackReason() != nullptr) {
+        selftest::skip(Tick::fallbackReason());
+        return true;
+    }
+    return arch::IoApic::entries() >= 16;
+}
+
+bool pitTickThroughThe8259() {
+    if (Tick::fallbackReason() == nullptr) {
+        selftest::skip("the APIC drives the tick");
+        return true;
+    }
+    uint64_t before = arch::Irq::count(arch::Irq::kIsaBase);
+    Scheduler::sleepMs(30);
+    return arch::Irq::controller() == arch::Irq::Controller::Pic &&
+           arch::Irq::count(arch::Irq::kIsaBase) >= before + 3;
+}
+
 }  // namespace
 
 void registerSelfTests() {
@@ -89,6 +127,10 @@ void registerSelfTests() {
     selftest::add("thread runs and exits", threadRunsAndExits);
     selftest::add("busy thread is preempted", busyThreadIsPreempted);
     selftest::add("timer interrupts counted", timerInterruptsCounted);
+    selftest::add("apic: local APIC timer drives the tick", apicDrivesTheTick);
+    selftest::add("apic: LAPIC timer interrupts counted", lapicTimerInterruptsCounted);
+    selftest::add("apic: I/O APIC covers ISA IRQs 0-15", ioApicCoversIsaIrqs);
+    selftest::add("pic: PIT tick arrives through the 8259", pitTickThroughThe8259);
 }
 
 }  // namespace sched

@@ -17,6 +17,7 @@
 #include "sched/Scheduler.h"
 #include "sched/Tick.h"
 #include "shell/DeviceCommands.h"
+#include "shell/GuiCommands.h"
 
 namespace shell {
 
@@ -207,6 +208,8 @@ const Command kCommands[] = {
     {"date", "date and time from the RTC", dateCommand},
     {"lspci", "PCI functions (bus:dev.fn vendor:device class)", lspciCommand},
     {"mouse", "PS/2 mouse position and buttons", mouseCommand},
+    {"gui", "desktop demo (returns by itself, or Esc)", guiCommand},
+    {"guii", "interactive desktop: PS/2 mouse and keyboard, Esc quits", guiiCommand},
     {"version", "JefeOS version", version},
     {"modules", "files the loader handed over (--module)", modules},
     {"panic", "fault on purpose (page fault dump)", panic},

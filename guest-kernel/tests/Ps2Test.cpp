@@ -114,3 +114,19 @@ TEST(mouse_overflow_ignoresMovement) {
     m.feed(0);
     EXPECT_EQ(50, m.state().x);
 }
+
+TEST(mouse_lastPacket_reportsDeltasWithYDownAndTheButtons) {
+    drivers::Ps2MouseDecoder m(100, 100);
+    m.feed(0x08 | 0x10 | 0x01);  // X negative, left held
+    m.feed(0xf6);                // dx -10
+    m.feed(7);                   // dy +7: up the screen
+    EXPECT_EQ(-10, m.lastPacket().dx);
+    EXPECT_EQ(-7, m.lastPacket().dy);
+    EXPECT_EQ(1, m.lastPacket().buttons);
+    m.feed(0x08 | 0x80);  // Y overflow: no movement
+    m.feed(5);
+    m.feed(0xff);
+    EXPECT_EQ(0, m.lastPacket().dx);
+    EXPECT_EQ(0, m.lastPacket().dy);
+    EXPECT_EQ(0, m.lastPacket().buttons);
+}

@@ -6,6 +6,8 @@ import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.UserModeTraps;
+import dev.jefevm.core.cpu.jit.JitOptions;
+import dev.jefevm.core.cpu.jit.JitStats;
 import dev.jefevm.core.cpu.system.ControlRegisters;
 import dev.jefevm.core.cpu.system.Msrs;
 import dev.jefevm.core.cpu.system.Segments;
@@ -16,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a {@link CpuCase} on the JefeVM interpreter the way the native oracle runs it on the host:
+ * Runs a {@link CpuCase} on a JefeVM back end (the interpreter or the JIT, see {@link Backend}) the
+ * way the native oracle runs it on the host:
  * CPL 3 in 64-bit long mode with control registers as Linux sets them, 4-level page tables that
  * map only the code page, the data area (user, writable) and the read-only zero page at
  * {@link GuestLayout}'s addresses (plus Linux's GDT, supervisor-only, for far transfers), and a
@@ -59,7 +62,16 @@ public final class JefeVmRunner implements UserModeTraps {
     private CpuFault fault;
     private long endRip;
 
+    /** A runner on the back end the system properties name ({@link Backend#fromSystemProperties()}). */
     public JefeVmRunner() {
+        this(Backend.fromSystemProperties());
+    }
+
+    public JefeVmRunner(Backend backend) {
+        JitOptions jit = backend.jitOptions();
+        if (jit != null) {
+            cpu.useJit(jit);
+        }
         memory.write64(PML4, PDPT | PTE_USER_RW);
         memory.write64(PDPT, PD | PTE_USER_RW);
         memory.write64(PD + 8 * (GuestLayout.CODE_BASE >>> 21 & 511), PT_CODE | PTE_USER_RW);
@@ -193,6 +205,11 @@ public final class JefeVmRunner implements UserModeTraps {
                 fault == null || !fault.hasErrorCode() ? 0 : fault.errorCode & 0xFFFF_FFFFL,
                 fault == null ? 0 : fault.faultAddress, s.gpr.clone(), ended ? endRip : s.rip, Flags.get(s), s.mxcsr,
                 s.xmm.clone(), x87, offsets, values, detail);
+    }
+
+    /** The JIT's counters so far, or null on the interpreter. */
+    public JitStats jitStats() {
+        return cpu.jitStats();
     }
 
     @Override

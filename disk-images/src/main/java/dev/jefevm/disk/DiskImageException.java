@@ -7,7 +7,7 @@ import java.io.IOException;
  * header or table, an unsupported feature (compression, encryption, backing files). The message
  * is one line meant for the user, naming the file and what is wrong.
  */
-public final class DiskImageException extends IOException {
+public class DiskImageException extends IOException {
 
     public DiskImageException(String message) {
         super(message);

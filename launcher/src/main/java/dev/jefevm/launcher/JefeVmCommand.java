@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The top-level {@code jefevm} command: only dispatches to its subcommands. */
 @Command(name = "jefevm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "JefeVM: a full-system x86_64 virtual machine that runs JefeOS.",
-        subcommands = {RunCommand.class, UserCommand.class})
+        subcommands = {RunCommand.class, UserCommand.class, dev.jefevm.launcher.disk.DiskCommand.class})
 final class JefeVmCommand implements Callable<Integer> {
 
     @Override

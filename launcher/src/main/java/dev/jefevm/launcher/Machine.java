@@ -12,6 +12,8 @@ import dev.jefevm.devices.framebuffer.Framebuffer;
 import dev.jefevm.devices.ps2.Ps2Keyboard;
 import dev.jefevm.devices.ps2.Ps2Mouse;
 import dev.jefevm.devices.uart.SerialInbox;
+import dev.jefevm.disk.BlockDevice;
+import dev.jefevm.disk.DiskOpenMode;
 import dev.jefevm.devices.framebuffer.FramebufferGeometry;
 import dev.jefevm.loader.limine.BootEnvironment;
 import dev.jefevm.loader.limine.FramebufferInfo;
@@ -21,6 +23,7 @@ import dev.jefevm.loader.limine.MemoryRange;
 import dev.jefevm.loader.limine.MemoryType;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +50,7 @@ public final class Machine implements AutoCloseable {
     private final PcBoard board;
     private final Cpu cpu;
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    private final List<AttachedDisk> disks = new ArrayList<>();
     /** The isa-debug-exit status the guest asked for, or -1. */
     private volatile int debugExitStatus = -1;
 
@@ -63,7 +67,17 @@ public final class Machine implements AutoCloseable {
                 config.hostNanosSinceStart(), config.bootTiming(), rtcEpoch,
                 config.debugExit() ? this::debugExitRequested : null);
         this.cpu = new Cpu(new CpuState(), memory, board);
+        if (config.jit() != null) {
+            // Deterministic runs compile on the vCPU thread: where compiled code starts must not
+            // depend on a compiler thread's timing, or the same input could give another run.
+            cpu.useJit(config.deterministic() ? config.jit().withBackgroundCompile(false) : config.jit());
+        }
         board.onStopRequest(cpu::requestStop);
+        if (!config.deterministic()) {
+            // Interactive runs do disk image I/O on a thread of its own; deterministic runs keep
+            // it inline with a fixed virtual delay, so the same input gives the same run.
+            board.ide().useIoThread(this::post);
+        }
     }
 
     /**
@@ -289,8 +303,31 @@ public final class Machine implements AutoCloseable {
         return clock;
     }
 
+    /**
+     * Puts {@code disk} on IDE slot {@code slot} (0 primary master, 1 primary slave, 2 secondary
+     * master, 3 secondary slave) before the guest runs; the machine closes it in {@link #close()}.
+     */
+    public void attachDisk(int slot, BlockDevice disk) {
+        attachDisk(new AttachedDisk(slot, disk, "(block device without a file)", "unknown",
+                disk.readOnly() ? DiskOpenMode.READ_ONLY : DiskOpenMode.READ_WRITE));
+    }
+
+    /** Puts {@code disk} on its slot before the guest runs, remembering where it came from for the monitor. */
+    public void attachDisk(AttachedDisk disk) {
+        board.ide().attach(disk.slot() / 2, disk.slot() % 2, disk.device());
+        disks.removeIf(d -> d.slot() == disk.slot());
+        disks.add(disk);
+        disks.sort(Comparator.comparingInt(AttachedDisk::slot));
+    }
+
+    /** The attached disks in slot order. */
+    public List<AttachedDisk> disks() {
+        return List.copyOf(disks);
+    }
+
     @Override
     public void close() {
+        board.ide().close();
         config.serial().close();
     }
 }

@@ -1,9 +1,12 @@
 package dev.jefevm.launcher;
 
 import ch.qos.logback.classic.Level;
+import dev.jefevm.core.cpu.jit.JitOptions;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.uart.SerialBackend;
 import dev.jefevm.devices.uart.StreamSerialBackend;
+import dev.jefevm.gui.DesktopWindow;
+import dev.jefevm.gui.WindowSettings;
 import dev.jefevm.launcher.monitor.MachineMonitorTarget;
 import dev.jefevm.launcher.monitor.MonitorAddress;
 import dev.jefevm.launcher.monitor.MonitorAddressConverter;
@@ -27,6 +30,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,13 +61,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Guest RAM with K, M or G suffix, 32M..64G (default: ${DEFAULT-VALUE}).")
     private long memory;
 
-    @Option(names = "--accel", paramLabel = "BACKEND", defaultValue = "interp",
-            description = "CPU back end; available: interp (default).")
-    private String accel;
+    @Mixin
+    private AccelOptions accel;
 
-    @Option(names = "--display", paramLabel = "KIND", defaultValue = "none",
-            description = "Framebuffer display; available: none (default).")
-    private String display;
+    @Mixin
+    private DisplayOptions display;
+
+    @Mixin
+    private DiskOptions disks;
 
     @Option(names = "--serial", paramLabel = "stdio|file:PATH", defaultValue = "stdio",
             converter = SerialSpec.Converter.class,
@@ -100,14 +105,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws UsageException, InterruptedException {
         setLogLevel(verbose.length);
-        if (!accel.equals("interp")) {
-            throw new UsageException("unknown accelerator '" + accel + "' (available: interp)");
-        }
-        if (!display.equals("none")) {
-            throw new UsageException("unknown display '" + display + "' (available: none)");
-        }
+        JitOptions jit = accel.jitOptions();
+        DisplayOptions.Kind displayKind = display.kind();
         PrintWriter err = spec.commandLine().getErr();
         byte[] image = readKernel();
+        List<AttachedDisk> diskDevices = disks.open(disks.images(DefaultDisk.forUser()));
         String kernelName = kernel == null ? "bundled JefeOS" : kernel.toString();
         BootTimingReporter reporter = bootTiming ? new BootTimingReporter(err) : null;
         HostClock hostClock = new HostClock();
@@ -127,22 +129,39 @@ final class RunCommand implements Callable<Integer> {
             reporter.milestoneReached(milestone);
         };
         MachineConfig config = new MachineConfig(image, kernelName, memory, cmdline, readModules(), deterministic, backend,
-                MachineConfig.DEFAULT_FRAMEBUFFER, timing, hostClock::nanosSinceProcessStart, debugExit);
+                MachineConfig.DEFAULT_FRAMEBUFFER, timing, hostClock::nanosSinceProcessStart, debugExit, jit);
         Machine machine;
         try {
             machine = Machine.create(config);
         } catch (KernelLoadException e) {
+            DiskOptions.closeAll(diskDevices);
             throw new UsageException(kernelName + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {
             backend.close();
+            DiskOptions.closeAll(diskDevices);
             throw new UsageException("cannot allocate " + (memory >> 20) + "M of guest RAM (" + e.getMessage() + ")");
         }
+        for (AttachedDisk disk : diskDevices) {
+            machine.attachDisk(disk);
+        }
         created.set(machine);
-        MonitorServer monitorServer = startMonitor(machine);
+        MachineMonitorTarget target = new MachineMonitorTarget(machine);
+        MonitorServer monitorServer = startMonitor(machine, target);
+        DesktopWindow window;
+        try {
+            window = openWindow(displayKind, machine, target, config.jit() == null ? "interp" : "jit");
+        } catch (UsageException e) {
+            if (monitorServer != null) {
+                monitorServer.close();
+            }
+            machine.close();
+            throw e;
+        }
         if (serial.isStdio() && TerminalMode.stdioIsTerminal()) {
             terminal.enterRaw();
         }
         VmRunner runner = new VmRunner(machine, err, () -> {
+            closeWindow(window);
             if (monitorServer != null) {
                 monitorServer.close();
             }
@@ -151,6 +170,7 @@ final class RunCommand implements Callable<Integer> {
             if (reporter != null) {
                 reporter.printSummary();
             }
+            accel.report(err, machine.cpu().jitStats());
         });
         return runner.run();
     }
@@ -158,11 +178,31 @@ final class RunCommand implements Callable<Integer> {
     /** Waits this long for the vCPU thread to run a monitor command before replying with an error. */
     private static final long MONITOR_VCPU_TIMEOUT_MILLIS = 5_000;
 
-    private MonitorServer startMonitor(Machine machine) throws UsageException {
+    private DesktopWindow openWindow(DisplayOptions.Kind kind, Machine machine, MachineMonitorTarget target,
+            String backend) throws UsageException, InterruptedException {
+        String name = display.name(kernel == null || kernel.getFileName() == null ? "JefeOS"
+                : kernel.getFileName().toString());
+        return WindowDisplay.open(kind, System.getenv(),
+                (controls, settings) -> DesktopWindow.open(machine.framebuffer(), controls, settings),
+                new MachineVmControls(machine, target), new WindowSettings(name, backend), spec.commandLine().getErr());
+    }
+
+    private static void closeWindow(DesktopWindow window) {
+        if (window == null) {
+            return;
+        }
+        try {
+            window.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private MonitorServer startMonitor(Machine machine, MachineMonitorTarget target) throws UsageException {
         if (monitor == null) {
             return null;
         }
-        MonitorProtocol protocol = new MonitorProtocol(new MachineMonitorTarget(machine), VersionProvider.version(),
+        MonitorProtocol protocol = new MonitorProtocol(target, VersionProvider.version(),
                 MONITOR_VCPU_TIMEOUT_MILLIS);
         try {
             return MonitorServer.start(monitor, protocol);

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,9 @@ final class UserCommand implements Callable<Integer> {
 
     @Option(names = "--strace", description = "Log every system call (name, arguments, result) to stderr.")
     private boolean strace;
+
+    @Mixin
+    private AccelOptions accel;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROGRAM", description = "The x86_64 Linux ELF program to run (static, or with its loader on this host).")
     private Path program;
@@ -126,11 +130,14 @@ final class UserCommand implements Callable<Integer> {
         argv.add(program.toString());
         argv.addAll(args);
         LinuxUser.Builder builder = LinuxUser.builder(program).args(argv).memory(memory).strace(strace)
-                .stdin(in).stdout(out).stderr(err).hostTerminal(hostStreams).environment(env);
+                .stdin(in).stdout(out).stderr(err).hostTerminal(hostStreams).environment(env).jit(accel.jitOptions());
+        LinuxUser user = builder.build();
         try {
-            return builder.build().run();
+            return user.run();
         } catch (LinuxUserException e) {
             throw new UsageException(e.getMessage());
+        } finally {
+            accel.report(spec.commandLine().getErr(), user.jitStats());
         }
     }
 }

@@ -49,8 +49,8 @@ class CliTest {
 
         String help = out.toString();
         assertEquals(0, status);
-        for (String option : new String[] {"--kernel", "--memory", "--accel", "--display", "--serial", "--cmdline",
-            "--deterministic", "--boot-timing", "--verbose"}) {
+        for (String option : new String[] {"--kernel", "--memory", "--accel", "--jit-threshold", "--jit-stats",
+            "--display", "--serial", "--cmdline", "--deterministic", "--boot-timing", "--verbose"}) {
             assertTrue(help.contains(option), option + " missing from: " + help);
         }
     }
@@ -92,7 +92,23 @@ class CliTest {
         int status = jefevm("run", "--accel", "kvm");
 
         assertEquals(2, status);
-        assertEquals("jefevm: unknown accelerator 'kvm' (available: interp)", oneErrorLine());
+        assertEquals("jefevm: unknown accelerator 'kvm' (available: jit, interp)", oneErrorLine());
+    }
+
+    @Test
+    void jitThresholdBelowOne_exits2WithOneLine() {
+        int status = jefevm("run", "--jit-threshold", "0");
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertEquals("jefevm: --jit-threshold must be at least 1, not 0", oneErrorLine());
+    }
+
+    @Test
+    void runHelp_namesJitAsTheDefaultBackEnd() {
+        int status = jefevm("run", "--help");
+
+        assertEquals(0, status);
+        assertTrue(out.toString().contains("available: jit (default"), out.toString());
     }
 
     @Test
@@ -100,7 +116,7 @@ class CliTest {
         int status = jefevm("run", "--display", "sdl");
 
         assertEquals(2, status);
-        assertEquals("jefevm: unknown display 'sdl' (available: none)", oneErrorLine());
+        assertEquals("jefevm: unknown display 'sdl' (available: window, none)", oneErrorLine());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jefevm.launcher;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.jefevm.core.cpu.jit.JitOptions;
 import dev.jefevm.devices.boottimer.BootTimingListener;
 import dev.jefevm.devices.uart.StreamSerialBackend;
 import dev.jefevm.loader.limine.KernelLoadException;
@@ -12,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A scripted serial conversation with a headless, deterministic machine booting the bundled
- * JefeOS: run until some text appears (bounded by an instruction budget, not wall-clock time),
+ * JefeOS on the default back end (the JIT) unless a constructor names another: run until some text appears (bounded by an instruction budget, not wall-clock time),
  * type a line, collect what the guest answered.
  */
 final class GuestConsole implements AutoCloseable {
@@ -38,6 +39,22 @@ final class GuestConsole implements AutoCloseable {
     /** A console on a machine whose clock is deterministic or, with {@code deterministic} false, follows the host. */
     GuestConsole(long ramSize, java.util.List<dev.jefevm.loader.limine.BootModule> modules, boolean deterministic)
             throws KernelLoadException, IOException {
+        this(ramSize, "", modules, deterministic);
+    }
+
+    /** A console whose kernel gets {@code cmdline} as its command line (as {@code jefevm run --cmdline}). */
+    GuestConsole(long ramSize, String cmdline, java.util.List<dev.jefevm.loader.limine.BootModule> modules,
+            boolean deterministic) throws KernelLoadException, IOException {
+        this(ramSize, cmdline, modules, deterministic, JitOptions.defaults());
+    }
+
+    /** A deterministic console on the JIT with {@code jit}, or on the interpreter when it is null. */
+    static GuestConsole onBackEnd(long ramSize, JitOptions jit) throws KernelLoadException, IOException {
+        return new GuestConsole(ramSize, "", java.util.List.of(), true, jit);
+    }
+
+    private GuestConsole(long ramSize, String cmdline, java.util.List<dev.jefevm.loader.limine.BootModule> modules,
+            boolean deterministic, JitOptions jit) throws KernelLoadException, IOException {
         byte[] kernel;
         try (InputStream in = GuestConsole.class.getResourceAsStream(RunCommand.BUNDLED_KERNEL)) {
             if (in == null) {
@@ -45,9 +62,9 @@ final class GuestConsole implements AutoCloseable {
             }
             kernel = in.readAllBytes();
         }
-        machine = Machine.create(new MachineConfig(kernel, "bundled JefeOS", ramSize, "", modules, deterministic,
+        machine = Machine.create(new MachineConfig(kernel, "bundled JefeOS", ramSize, cmdline, modules, deterministic,
                 new StreamSerialBackend(null, serialOut, "test", true), MachineConfig.DEFAULT_FRAMEBUFFER,
-                BootTimingListener.NONE, () -> 0L));
+                BootTimingListener.NONE, () -> 0L).withJit(jit));
     }
 
     Machine machine() {

@@ -3,6 +3,8 @@ package dev.jefevm.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jefevm.core.cpu.jit.JitOptions;
+import dev.jefevm.core.cpu.jit.JitStats;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -10,7 +12,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Whole-system tests: boot the bundled JefeOS headless in deterministic mode and drive its
- * serial shell. Budgets are in guest instructions; the JUnit timeout only guards against a
+ * serial shell, on the default back end (the JIT); one session also runs on the interpreter and
+ * must print the very same transcript. Budgets are in guest instructions; the JUnit timeout only guards against a
  * VM that stops making progress altogether.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -46,6 +49,36 @@ class JefeOsBootTest {
             console.runUntil("powering off...", COMMAND_BUDGET);
             assertEquals(MachineEvent.POWER_OFF, console.runUntilStopped(COMMAND_BUDGET));
         }
+    }
+
+    @Test
+    void shellSession_onTheInterpreter_printsTheJitsTranscript() throws Exception {
+        String interpreted;
+        try (GuestConsole console = GuestConsole.onBackEnd(RAM, null)) {
+            interpreted = scriptedSession(console);
+        }
+        String compiled;
+        JitStats stats;
+        try (GuestConsole console = GuestConsole.onBackEnd(RAM, JitOptions.defaults())) {
+            compiled = scriptedSession(console);
+            stats = console.machine().cpu().jitStats();
+        }
+
+        assertTrue(interpreted.contains("powering off..."), interpreted);
+        assertEquals(interpreted, compiled);
+        assertTrue(stats != null && stats.unitsCompiled() > 0, "the JIT compiled nothing");
+    }
+
+    /** Boot, a few commands (uptime too: deterministic time must agree), power off; the whole transcript. */
+    private static String scriptedSession(GuestConsole console) {
+        console.runUntil(GuestConsole.PROMPT, BOOT_BUDGET);
+        for (String command : new String[] {"echo hi", "version", "mem", "cpuinfo", "uptime"}) {
+            console.command(command, COMMAND_BUDGET);
+        }
+        console.type("poweroff");
+        console.runUntil("powering off...", COMMAND_BUDGET);
+        assertEquals(MachineEvent.POWER_OFF, console.runUntilStopped(COMMAND_BUDGET));
+        return console.transcript();
     }
 
     @Test

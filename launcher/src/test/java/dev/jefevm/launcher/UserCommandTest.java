@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -108,6 +110,60 @@ class UserCommandTest {
 
         assertEquals(ExitStatus.USAGE, status);
         assertTrue(err.toString().contains("NAME=VALUE"), err.toString());
+    }
+
+    @Test
+    void accelJitAndInterp_printTheSameOutput() {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+        String script = "i=0; s=0; while [ $i -lt 200 ]; do s=$((s + i * i)); i=$((i + 1)); done; echo $s";
+
+        int interpStatus = jefevm("--accel", "interp", BUSYBOX.toString(), "sh", "-c", script);
+        String interpOutput = output();
+        programOut.reset();
+        int jitStatus = jefevm("--accel", "jit", "--jit-threshold", "1", BUSYBOX.toString(), "sh", "-c", script);
+
+        assertAll(() -> assertEquals(0, interpStatus), () -> assertEquals(0, jitStatus),
+                () -> assertEquals("2646700\n", interpOutput), () -> assertEquals(interpOutput, output()));
+    }
+
+    @Test
+    void jitStats_printsTheCountersOnStderrAfterTheProgram() {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+
+        // a loop long enough for the background compiler to finish units while the program runs
+        int status = jefevm("--jit-threshold", "1", "--jit-stats", BUSYBOX.toString(), "sh", "-c",
+                "i=0; while [ $i -lt 2000 ]; do i=$((i + 1)); done; echo hi");
+
+        Matcher units = Pattern.compile("jit: (\\d+) units compiled").matcher(err.toString());
+        assertAll(() -> assertEquals(0, status), () -> assertEquals("hi\n", output()),
+                () -> assertTrue(units.find(), err.toString()),
+                () -> assertTrue(Long.parseLong(units.group(1)) > 0, "the JIT compiled nothing: " + err));
+    }
+
+    @Test
+    void jitStatsOnTheInterpreter_saysTheJitIsNotInUse() {
+        assumeTrue(Files.isExecutable(BUSYBOX), "busybox-static is not installed at /bin/busybox");
+
+        int status = jefevm("--accel", "interp", "--jit-stats", BUSYBOX.toString(), "true");
+
+        assertEquals(0, status);
+        assertEquals("jit: not in use (--accel interp)", err.toString().strip());
+    }
+
+    @Test
+    void unknownAccelerator_exits2NamingWhatIsAvailable() {
+        int status = jefevm("--accel", "kvm", BUSYBOX.toString());
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertEquals("jefevm: unknown accelerator 'kvm' (available: jit, interp)", err.toString().strip());
+    }
+
+    @Test
+    void jitThresholdBelowOne_exits2() {
+        int status = jefevm("--jit-threshold", "-3", BUSYBOX.toString());
+
+        assertEquals(ExitStatus.USAGE, status);
+        assertEquals("jefevm: --jit-threshold must be at least 1, not -3", err.toString().strip());
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.jefevm.linuxuser;
 import dev.jefevm.core.clock.VirtualClock;
 import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.jit.JitOptions;
+import dev.jefevm.core.cpu.jit.JitStats;
 import dev.jefevm.core.memory.PhysicalMemory;
 import dev.jefevm.core.platform.BarePlatform;
 import dev.jefevm.linuxuser.elf.ElfImage;
@@ -33,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * paths are host paths, standard input and output are the builder's streams, and the program
  * may fork, exec and pipe between its processes. A dynamically linked program gets its loader
  * (PT_INTERP) from the host file system, as with qemu-user. {@link #run()} returns the program's exit
- * status (128 + N if signal N killed it).
+ * status (128 + N if signal N killed it). The CPU runs on the interpreter unless the builder asks
+ * for the JIT.
  */
 public final class LinuxUser {
 
@@ -45,6 +48,7 @@ public final class LinuxUser {
     private static final Logger LOG = LoggerFactory.getLogger(LinuxUser.class);
 
     private final Builder config;
+    private Cpu cpu;
 
     private LinuxUser(Builder config) {
         this.config = config;
@@ -73,7 +77,10 @@ public final class LinuxUser {
                     + e.getMessage());
         }
         VirtualClock clock = VirtualClock.realTime();
-        Cpu cpu = new Cpu(new CpuState(), memory, new BarePlatform(clock));
+        cpu = new Cpu(new CpuState(), memory, new BarePlatform(clock));
+        if (config.jit != null) {
+            cpu.useJit(config.jit);
+        }
         Kernel kernel = new Kernel(cpu, config.strace);
         HostTerminal terminal = config.hostTerminal ? HostTerminal.open() : null;
         FdTable fds = new FdTable();
@@ -111,6 +118,11 @@ public final class LinuxUser {
         return Process.shellStatus(status);
     }
 
+    /** The JIT's counters once {@link #run()} has started, or null on the interpreter (or before it). */
+    public JitStats jitStats() {
+        return cpu == null ? null : cpu.jitStats();
+    }
+
     /** The stream itself, or a {@link TerminalStream} when it is host descriptor {@code hostFd} and that is a terminal. */
     private static OpenFile standardStream(OpenFile stream, HostTerminal terminal, int hostFd) {
         return terminal != null && terminal.isTerminal(hostFd) ? new TerminalStream(stream, terminal, hostFd) : stream;
@@ -128,6 +140,7 @@ public final class LinuxUser {
         private long memory = DEFAULT_MEMORY;
         private boolean strace;
         private boolean hostTerminal;
+        private JitOptions jit;
 
         private Builder(Path program) {
             this.program = Objects.requireNonNull(program, "program");
@@ -185,6 +198,12 @@ public final class LinuxUser {
          */
         public Builder hostTerminal(boolean on) {
             this.hostTerminal = on;
+            return this;
+        }
+
+        /** Runs the CPU on the JIT with {@code options}; null (the default) keeps the interpreter. */
+        public Builder jit(JitOptions options) {
+            this.jit = options;
             return this;
         }
 

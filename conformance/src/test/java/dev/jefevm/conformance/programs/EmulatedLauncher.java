@@ -1,5 +1,6 @@
 package dev.jefevm.conformance.programs;
 
+import dev.jefevm.conformance.Backend;
 import dev.jefevm.linuxuser.LinuxUser;
 import dev.jefevm.linuxuser.LinuxUserException;
 import java.io.ByteArrayInputStream;
@@ -7,8 +8,8 @@ import java.io.ByteArrayOutputStream;
 
 /**
  * Runs a {@link ProgramLaunch} on JefeVM's CPU through the user-mode Linux runner
- * ({@link LinuxUser}), collecting the outcome in memory the way {@link NativeLauncher} does on
- * the host.
+ * ({@link LinuxUser}), on the back end the build asks for ({@link Backend}), collecting the
+ * outcome in memory the way {@link NativeLauncher} does on the host.
  */
 public final class EmulatedLauncher {
 
@@ -22,7 +23,8 @@ public final class EmulatedLauncher {
     public static ProgramOutcome run(ProgramLaunch launch) throws LinuxUserException {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int status = LinuxUser.builder(launch.program())
+        Backend backend = Backend.fromSystemProperties();
+        LinuxUser user = LinuxUser.builder(launch.program())
                 .args(launch.argv())
                 .environment(launch.environment())
                 .workingDirectory(launch.workingDirectory())
@@ -30,8 +32,13 @@ public final class EmulatedLauncher {
                 .stdout(stdout)
                 .stderr(stderr)
                 .memory(GUEST_MEMORY)
-                .build()
-                .run();
+                .jit(backend.programJitOptions())
+                .build();
+        int status = user.run();
+        // a run meant for the JIT that compiled nothing would compare the interpreter twice
+        if (backend == Backend.JIT && (user.jitStats() == null || user.jitStats().unitsCompiled() == 0)) {
+            throw new AssertionError("the JIT back end compiled nothing for " + launch.program());
+        }
         return new ProgramOutcome(status, stdout.toByteArray(), stderr.toByteArray());
     }
 }

@@ -4,6 +4,7 @@ import dev.jefevm.core.memory.PhysicalMemory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,24 +12,20 @@ import java.util.List;
  * (revision 2, both checksums) pointing to an XSDT, whose first entry is a FADT (revision 6
  * layout, ACPI 6.5 table 5.9) naming the PM1a blocks (legacy and X_ GAS forms), the reset
  * register, the SCI, the CMOS century byte, the IA-PC legacy/8042 boot flags, a fixed-feature
- * power button and the FACS and DSDT, followed by the board's own tables (MADT, HPET); the DSDT's AML defines only {@code \_S5_}, the soft-off sleep
- * type. HW_REDUCED_ACPI is clear, so the FACS that such a FADT requires is present (64 bytes,
- * 64-byte aligned). Everything fits in one page at the board's ACPI address.
+ * power button and the FACS and DSDT, followed by the board's own tables (MADT, HPET). The
+ * DSDT's AML defines {@code \_S5_}, the soft-off sleep type, followed by the board's device
+ * description (see {@code PcDsdt}). HW_REDUCED_ACPI is clear, so the FACS that such a FADT
+ * requires is present (64 bytes, 64-byte aligned). The tables lie one after another from the
+ * base address, the DSDT last; {@link #MAX_SIZE} bounds the whole image.
  */
 public final class AcpiTables {
 
-    // Offsets from the base address; each table is 16-byte aligned, the FACS 64-byte aligned (5.2.10).
+    // Offsets from the base address; each table is 16-byte aligned, the FACS 64-byte aligned
+    // (5.2.10). The board's own tables follow the FADT, then the DSDT, whose size varies.
     static final int RSDP_OFFSET = 0x000;
     static final int XSDT_OFFSET = 0x040;
-    static final int FACS_OFFSET = 0x080;
-    static final int FADT_OFFSET = 0x100;
-    static final int DSDT_OFFSET = 0x240;
-    /** Where the board's own tables (MADT, HPET...) start, 16-byte aligned one after another. */
-    static final int EXTRA_OFFSET = 0x300;
-    /** Bytes of guest RAM the tables occupy from the base address. */
-    public static final int SIZE = 0x400;
-    /** At most this many board tables fit the XSDT slot before the FACS. */
-    public static final int MAX_EXTRA_TABLES = 3;
+    /** Bytes of guest RAM the tables may occupy from the base address. */
+    public static final int MAX_SIZE = 0x4000;
 
     static final int HEADER_LENGTH = 36; // System Description Table Header (5.2.6)
     static final int RSDP_LENGTH = 36;   // 5.2.5.3
@@ -52,30 +49,56 @@ public final class AcpiTables {
 
     private final AcpiHardware hardware;
     private final List<byte[]> extraTables;
+    private final byte[] deviceAml;
+    // Layout, fixed at construction: the XSDT lists the FADT and the extra tables.
+    private final int facsOffset, fadtOffset, extraOffset, dsdtOffset, size;
 
-    /** Tables for {@code hardware}: the XSDT lists only the FADT. */
+    /** Tables for {@code hardware}: the XSDT lists only the FADT; the DSDT holds only {@code \_S5_}. */
     public AcpiTables(AcpiHardware hardware) {
-        this(hardware, List.of());
+        this(hardware, List.of(), new byte[0]);
+    }
+
+    /** Tables for {@code hardware} whose XSDT also lists {@code extraTables}, with no device AML. */
+    public AcpiTables(AcpiHardware hardware, List<byte[]> extraTables) {
+        this(hardware, extraTables, new byte[0]);
     }
 
     /**
      * Tables for {@code hardware} whose XSDT also lists {@code extraTables} (complete, checksummed
-     * tables such as the MADT and HPET table), in that order.
+     * tables such as the MADT and HPET table), in that order, and whose DSDT holds {@code \_S5_}
+     * followed by {@code deviceAml} (a TermList in the root scope).
      */
-    public AcpiTables(AcpiHardware hardware, List<byte[]> extraTables) {
-        int room = SIZE - EXTRA_OFFSET;
-        for (byte[] t : extraTables) {
-            room -= align16(t.length);
-        }
-        if (extraTables.size() > MAX_EXTRA_TABLES || room < 0) {
-            throw new IllegalArgumentException("the board's ACPI tables do not fit in 0x" + Integer.toHexString(SIZE));
-        }
+    public AcpiTables(AcpiHardware hardware, List<byte[]> extraTables, byte[] deviceAml) {
         this.hardware = hardware;
         this.extraTables = List.copyOf(extraTables);
+        this.deviceAml = deviceAml.clone();
+        int xsdtEnd = XSDT_OFFSET + HEADER_LENGTH + 8 * (1 + extraTables.size());
+        this.facsOffset = align(xsdtEnd, 64);
+        this.fadtOffset = align16(facsOffset + FACS_LENGTH);
+        int at = align16(fadtOffset + FADT_LENGTH);
+        this.extraOffset = at;
+        for (byte[] t : extraTables) {
+            at = align16(at + t.length);
+        }
+        this.dsdtOffset = at;
+        this.size = dsdtOffset + HEADER_LENGTH + s5Aml().length + deviceAml.length;
+        if (size > MAX_SIZE) {
+            throw new IllegalArgumentException("the board's ACPI tables (" + size + " bytes) do not fit in 0x"
+                    + Integer.toHexString(MAX_SIZE));
+        }
+    }
+
+    private static int align(int n, int to) {
+        return (n + to - 1) & -to;
     }
 
     private static int align16(int n) {
-        return (n + 15) & ~15;
+        return align(n, 16);
+    }
+
+    /** Bytes the image occupies from the base address. */
+    public int size() {
+        return size;
     }
 
     /**
@@ -93,22 +116,28 @@ public final class AcpiTables {
 
     /** The table image as it would sit at physical {@code base}. */
     public byte[] build(long base) {
-        ByteBuffer b = ByteBuffer.allocate(SIZE).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         long[] entries = new long[1 + extraTables.size()];
-        entries[0] = base + FADT_OFFSET;
-        int at = EXTRA_OFFSET;
+        entries[0] = base + fadtOffset;
+        int at = extraOffset;
         for (int i = 0; i < extraTables.size(); i++) {
             byte[] t = extraTables.get(i);
             b.put(at, t);
             entries[i + 1] = base + at;
-            at += align16(t.length);
+            at = align16(at + t.length);
         }
         writeXsdt(b, entries);
         writeFacs(b);
-        writeFadt(b, base + FACS_OFFSET, base + DSDT_OFFSET);
+        writeFadt(b, base + facsOffset, base + dsdtOffset);
         writeDsdt(b);
         writeRsdp(b, base + XSDT_OFFSET);
         return b.array();
+    }
+
+    /** The complete DSDT (header, checksum and AML), as it sits in the image. */
+    public byte[] dsdtTable() {
+        byte[] image = build(0);
+        return Arrays.copyOfRange(image, dsdtOffset, size);
     }
 
     /** The DSDT's AML: {@code Name(_S5_, Package() {5, 5, 0, 0})} (ACPI 6.5 20.2.5.1 and 20.2.5.4). */
@@ -155,7 +184,7 @@ public final class AcpiTables {
 
     // FACS (5.2.10, table 5.13): no checksum; no waking vector, no global lock in use.
     private void writeFacs(ByteBuffer b) {
-        int o = FACS_OFFSET;
+        int o = facsOffset;
         b.position(o);
         b.put(ascii("FACS", 4));
         b.putInt(FACS_LENGTH);
@@ -168,7 +197,7 @@ public final class AcpiTables {
     }
 
     private void writeFadt(ByteBuffer b, long facsAddress, long dsdtAddress) {
-        int o = FADT_OFFSET;
+        int o = fadtOffset;
         header(b, o, "FACP", FADT_LENGTH, 6);
         b.putInt(o + 36, (int) facsAddress);              // FIRMWARE_CTRL
         b.putInt(o + 40, (int) dsdtAddress);              // DSDT
@@ -196,11 +225,12 @@ public final class AcpiTables {
     }
 
     private void writeDsdt(ByteBuffer b) {
-        byte[] aml = s5Aml();
-        int length = HEADER_LENGTH + aml.length;
-        header(b, DSDT_OFFSET, "DSDT", length, 2); // revision 2: 64-bit AML integers
-        b.put(DSDT_OFFSET + HEADER_LENGTH, aml);
-        seal(b, DSDT_OFFSET, length);
+        byte[] s5 = s5Aml();
+        int length = HEADER_LENGTH + s5.length + deviceAml.length;
+        header(b, dsdtOffset, "DSDT", length, 2); // revision 2: 64-bit AML integers
+        b.put(dsdtOffset + HEADER_LENGTH, s5);
+        b.put(dsdtOffset + HEADER_LENGTH + s5.length, deviceAml);
+        seal(b, dsdtOffset, length);
     }
 
     // System Description Table Header (5.2.6, table 5.4); the checksum is filled in by seal().

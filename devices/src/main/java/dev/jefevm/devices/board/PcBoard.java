@@ -7,6 +7,7 @@ import dev.jefevm.core.platform.Platform.StopReason;
 import dev.jefevm.devices.acpi.AcpiHardware;
 import dev.jefevm.devices.acpi.AcpiTables;
 import dev.jefevm.devices.apic.IoApic;
+import dev.jefevm.devices.ata.Piix3Ide;
 import dev.jefevm.devices.apic.LocalApic;
 import dev.jefevm.devices.apic.Madt;
 import dev.jefevm.devices.boottimer.BootTimer;
@@ -20,6 +21,7 @@ import dev.jefevm.devices.hpet.Hpet;
 import dev.jefevm.devices.hpet.HpetState;
 import dev.jefevm.devices.hpet.HpetTable;
 import dev.jefevm.devices.irq.IrqLine;
+import dev.jefevm.devices.pci.BarListener;
 import dev.jefevm.devices.pci.I440fxPmc;
 import dev.jefevm.devices.pci.PciBus;
 import dev.jefevm.devices.pci.PciHostBridge;
@@ -56,8 +58,9 @@ import org.slf4j.LoggerFactory;
  * control register at 0xCF9) reaching the i440FX at 00:00.0 and the PIIX3 at 00:01.0, the ACPI
  * PM1a blocks (SCI on IRQ 9), the boot-timing port, the local APIC (0xFEE00000), the I/O APIC
  * (0xFEC00000), the HPET (0xFED00000), the linear framebuffer, the optional isa-debug-exit port
- * (0xF4) and the ACPI tables (FADT, DSDT, MADT, HPET) in low RAM. It is the {@link Platform} the
- * CPU sees.
+ * (0xF4), the PIIX3 IDE controller at 00:01.1 (legacy channels 0x1F0/0x3F6 on IRQ 14 and
+ * 0x170/0x376 on IRQ 15, bus-master registers at BAR4) and the ACPI tables (FADT, DSDT, MADT,
+ * HPET) in low RAM. It is the {@link Platform} the CPU sees.
  *
  * <p>Interrupt wiring (as the MADT describes it): every ISA IRQ n drives the 8259 input n and
  * I/O APIC input n, except IRQ 0, which goes to I/O APIC input 2. The master 8259's INTR drives
@@ -95,6 +98,11 @@ public final class PcBoard implements Platform {
     public static final int RESET_VALUE = 0x06;
     /** The board's boot-timing port (this project's choice, as Firecracker picks its own). */
     public static final int BOOT_TIMER_PORT = 0x440;
+    /** IDE compatibility-mode ports and IRQs (82371SB datasheet 2.7.1; ATA8-APT): primary and secondary channel. */
+    public static final int IDE_PRIMARY_COMMAND = 0x1F0, IDE_PRIMARY_CONTROL = 0x3F6, IDE_PRIMARY_IRQ = 14,
+            IDE_SECONDARY_COMMAND = 0x170, IDE_SECONDARY_CONTROL = 0x376, IDE_SECONDARY_IRQ = 15;
+    /** Where this board's firmware puts the IDE bus-master registers (BAR4): a free 16-byte I/O block. */
+    public static final int IDE_BUS_MASTER_BASE = 0xC000;
     /** SCI interrupt advertised in the FADT: ISA IRQ 9, as on PIIX4-based PCs. */
     public static final int SCI_IRQ = 9;
 
@@ -159,6 +167,8 @@ public final class PcBoard implements Platform {
     private final I8042State i8042PowerOn;
     private final PciHostBridge pciHost;
     private final Piix3IsaBridge piix3;
+    private final Piix3Ide ide;
+    private long ideBusMasterBase = BarListener.UNMAPPED;
     private final int[] pirqRoutes = new int[Piix3IsaBridge.PIRQ_COUNT];
     private final Uart16550 com1;
     private final AcpiPmControl pm;
@@ -256,6 +266,9 @@ public final class PcBoard implements Platform {
         pciBus.attach(0, 0, 0, I440fxPmc.create());
         this.piix3 = new Piix3IsaBridge(this::pirqRouted);
         pciBus.attach(0, 1, 0, piix3);
+        this.ide = new Piix3Ide(memory, clock, isaIrq(IDE_PRIMARY_IRQ), isaIrq(IDE_SECONDARY_IRQ));
+        ide.setBarListener((index, bar, base) -> moveIdeBusMasterPorts(base));
+        pciBus.attach(0, 1, 1, ide);
         this.pciHost = new PciHostBridge(pciBus, resetControl);
         this.bootTimer = new BootTimer(hostNanosSinceStart, bootTimingListener);
         this.framebuffer = new Framebuffer(framebufferGeometry);
@@ -263,7 +276,8 @@ public final class PcBoard implements Platform {
                 PM1A_CNT_BLK, AcpiPmControl.CONTROL_BLOCK_LENGTH, RESET_CONTROL_PORT, RESET_VALUE, SCI_IRQ,
                 AcpiPmControl.S5_SLEEP_TYPE), List.of(
                         Madt.forPc(LOCAL_APIC_ID, LocalApic.DEFAULT_BASE, IO_APIC_ID, IO_APIC_BASE, SCI_IRQ),
-                        HpetTable.bytes(HPET_BASE, 0, HPET_MINIMUM_TICK)));
+                        HpetTable.bytes(HPET_BASE, 0, HPET_MINIMUM_TICK)),
+                PcDsdt.aml(memory.ramRanges().getFirst().end()));
 
         ports.register(PIC_MASTER_BASE, 2, pic.master(), "8259 master");
         ports.register(PIC_SLAVE_BASE, 2, pic.slave(), "8259 slave");
@@ -278,6 +292,10 @@ public final class PcBoard implements Platform {
         ports.register(PM1A_CNT_BLK, AcpiPmControl.CONTROL_BLOCK_LENGTH, pm.controlBlock(), "ACPI PM1a_CNT_BLK");
         ports.register(PCI_CONFIG_BASE, PciHostBridge.PORT_COUNT, pciHost, "PCI configuration (and reset control)");
         ports.register(BOOT_TIMER_PORT, 1, bootTimer, "boot timer");
+        ports.register(IDE_PRIMARY_COMMAND, 8, ide.commandBlock(Piix3Ide.PRIMARY), "IDE primary");
+        ports.register(IDE_PRIMARY_CONTROL, 1, ide.controlBlock(Piix3Ide.PRIMARY), "IDE primary control");
+        ports.register(IDE_SECONDARY_COMMAND, 8, ide.commandBlock(Piix3Ide.SECONDARY), "IDE secondary");
+        ports.register(IDE_SECONDARY_CONTROL, 1, ide.controlBlock(Piix3Ide.SECONDARY), "IDE secondary control");
         if (debugExit != null) {
             ports.register(DEBUG_EXIT_PORT, 1, new DebugExitPort(debugExit), "isa-debug-exit");
         }
@@ -307,6 +325,7 @@ public final class PcBoard implements Platform {
         programPic(PIC_SLAVE_BASE, BIOS_SLAVE_VECTOR, Pic8259Pair.CASCADE_INPUT);
         pic.edgeLevelControl().write(0, 2, ELCR_LEVEL_IRQS);
         piix3.programRoutes(PirqRouting.defaultIsaIrqs());
+        ide.firmwareSetup(IDE_BUS_MASTER_BASE);
         localApic.write(APIC_SVR, 4, APIC_SVR_ENABLED);
         localApic.write(APIC_LVT_LINT0, 4, LVT_EXTINT);
         localApic.write(APIC_LVT_LINT1, 4, LVT_NMI);
@@ -341,6 +360,24 @@ public final class PcBoard implements Platform {
     private void putCmosWord(int index, int value) {
         rtc.setByte(index, value & 0xFF);
         rtc.setByte(index + 1, value >> 8);
+    }
+
+    // PCI 3.0 6.2.5.1: the bus-master block decodes wherever BAR4 points; a base that collides
+    // with another device's ports is a guest mistake, logged and left undecoded.
+    private void moveIdeBusMasterPorts(long base) {
+        if (ideBusMasterBase != BarListener.UNMAPPED) {
+            ports.unregister((int) ideBusMasterBase, Piix3Ide.BUS_MASTER_PORTS, ide.busMasterPorts());
+            ideBusMasterBase = BarListener.UNMAPPED;
+        }
+        if (base == BarListener.UNMAPPED) {
+            return;
+        }
+        try {
+            ports.register((int) base, Piix3Ide.BUS_MASTER_PORTS, ide.busMasterPorts(), "IDE bus master");
+            ideBusMasterBase = base;
+        } catch (IllegalArgumentException e) {
+            LOG.debug("IDE BAR4 at 0x{} left undecoded: {}", Long.toHexString(base), e.getMessage());
+        }
     }
 
     private void pirqRouted(int pirq, int isaIrq) {
@@ -493,6 +530,7 @@ public final class PcBoard implements Platform {
         i8042.restoreState(i8042PowerOn);
         pciHost.reset();
         piix3.reset();
+        ide.reset();
         framebuffer.clear();
         // The CMOS RTC is battery-backed: its time and RAM survive a reset.
         firmwareSetup();
@@ -571,6 +609,11 @@ public final class PcBoard implements Platform {
 
     public CmosRtc rtc() {
         return rtc;
+    }
+
+    /** The PIIX3 IDE controller, where the machine attaches disks before it runs. */
+    public Piix3Ide ide() {
+        return ide;
     }
 
     /** The ISA IRQ PIRQA..D (0..3) is routed to, or {@link PirqRouteListener#NOT_ROUTED}. */

@@ -48,6 +48,18 @@ public final class IoPortBus {
         }
     }
 
+    /**
+     * Releases the ports of {@code [base, base+length)} that {@code device} holds (a PCI I/O BAR
+     * moving or being disabled); ports held by other devices are left alone.
+     */
+    public void unregister(int base, int length, IoPortDevice device) {
+        for (int p = Math.max(0, base); p < Math.min(PORT_COUNT, base + length); p++) {
+            if (byPort[p] != null && byPort[p].device() == device) {
+                byPort[p] = null;
+            }
+        }
+    }
+
     /** IN of {@code size} bytes from {@code port}. */
     public int read(int port, int size) {
         Mapping m = byPort[port & 0xFFFF];

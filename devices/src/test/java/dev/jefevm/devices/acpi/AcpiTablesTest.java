@@ -149,4 +149,24 @@ class AcpiTablesTest {
         assertEquals(0, sum(xsdt, 52));
         assertEquals("TEST", signature(memory.read64(xsdt + 44), 4));
     }
+
+    @Test
+    void dsdt_holdsS5ThenTheDeviceAml_lastInTheImage() {
+        AcpiHardware hw = new AcpiHardware(0x600, 4, 0x604, 2, 0xCF9, 0x06, 9, 5);
+        byte[] deviceAml = new byte[3000];
+        deviceAml[0] = 0x10; // arbitrary bytes: only their placement matters here
+        deviceAml[2999] = 0x7F;
+        AcpiTables tables = new AcpiTables(hw, java.util.List.of(new byte[40]), deviceAml);
+        long at = tables.install(memory, BASE);
+        long xsdt = memory.read64(at + 24);
+        long dsdt = memory.read64(memory.read64(xsdt + 36) + 140);
+        int length = memory.read32(dsdt + 4);
+
+        assertEquals(36 + 14 + 3000, length);
+        assertEquals(0, sum(dsdt, length));
+        assertEquals('_', memory.read8(dsdt + 36 + 1));          // \_S5_ first
+        assertEquals(0x10, memory.read8(dsdt + 36 + 14));
+        assertEquals(BASE + tables.size(), dsdt + length);       // the DSDT ends the image
+        assertEquals(true, memory.read64(xsdt + 44) + 40 <= dsdt); // the extra table lies before it
+    }
 }

@@ -6,9 +6,11 @@ import dev.jefevm.devices.board.PcBoard;
 import dev.jefevm.devices.framebuffer.Framebuffer;
 import dev.jefevm.devices.framebuffer.FramebufferGeometry;
 import dev.jefevm.devices.ps2.KeyCode;
+import dev.jefevm.launcher.AttachedDisk;
 import dev.jefevm.launcher.Machine;
 import java.awt.image.BufferedImage;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -91,7 +93,7 @@ public final class MachineMonitorTarget implements MachineTarget {
 
     @Override
     public List<String> devices() {
-        return List.of(
+        List<String> devices = new ArrayList<>(List.of(
                 String.format("i8259 PIC pair: ports 0x%02x, 0x%02x, ELCR 0x%x", PcBoard.PIC_MASTER_BASE,
                         PcBoard.PIC_SLAVE_BASE, PcBoard.ELCR_BASE),
                 String.format("i8254 PIT: irq %d (GSI %d)", PcBoard.PIT_IRQ, PcBoard.PIT_GSI),
@@ -105,7 +107,15 @@ public final class MachineMonitorTarget implements MachineTarget {
                 String.format("ACPI PM: PM1a_EVT 0x%x, PM1a_CNT 0x%x, SCI irq %d", PcBoard.PM1A_EVT_BLK,
                         PcBoard.PM1A_CNT_BLK, PcBoard.SCI_IRQ),
                 String.format("reset control: port 0x%x", PcBoard.RESET_CONTROL_PORT),
-                String.format("framebuffer at 0x%x", PcBoard.FRAMEBUFFER_BASE));
+                String.format("framebuffer at 0x%x", PcBoard.FRAMEBUFFER_BASE),
+                String.format("PIIX3 IDE controller at 00:01.1: primary ports 0x%x/0x%x irq %d, secondary ports "
+                        + "0x%x/0x%x irq %d, %d disk(s)", PcBoard.IDE_PRIMARY_COMMAND, PcBoard.IDE_PRIMARY_CONTROL,
+                        PcBoard.IDE_PRIMARY_IRQ, PcBoard.IDE_SECONDARY_COMMAND, PcBoard.IDE_SECONDARY_CONTROL,
+                        PcBoard.IDE_SECONDARY_IRQ, machine.disks().size())));
+        for (AttachedDisk disk : machine.disks()) {
+            devices.add("  " + disk.describe());
+        }
+        return devices;
     }
 
     @Override

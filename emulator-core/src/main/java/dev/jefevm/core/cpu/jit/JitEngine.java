@@ -145,7 +145,8 @@ public final class JitEngine implements CompiledCodeRunner {
         CompiledUnit u = null;
         if (from != null && fromExit >= 0) {
             CompiledUnit linked = from.exitUnits[fromExit];
-            if (linked != null && from.exitKeys[fromExit] == key && isCurrent(linked)) {
+            // RIP is checked too: an interrupt or NMI delivered since the exit moved it to a handler
+            if (linked != null && linked.linearStart == rip && from.exitKeys[fromExit] == key && isCurrent(linked)) {
                 u = linked;
                 chainedTransfers++;
             }

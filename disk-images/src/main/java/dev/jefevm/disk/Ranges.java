@@ -1,0 +1,22 @@
+package dev.jefevm.disk;
+
+/**
+ * Checks the preconditions every {@link BlockDevice} method shares: a byte range that lies
+ * inside the disk and inside the caller's array. A violation is a bug in the caller (the device
+ * model validates guest LBAs first), so it is an unchecked exception.
+ */
+public final class Ranges {
+
+    private Ranges() {
+    }
+
+    /** Throws IllegalArgumentException unless {@code [offset, offset+length)} lies in {@code [0, size)} and in the array. */
+    public static void check(long offset, int length, long size, byte[] array, int arrayOffset) {
+        if (offset < 0 || length < 0 || offset > size - length) {
+            throw new IllegalArgumentException("range " + offset + "+" + length + " outside a disk of " + size + " bytes");
+        }
+        if (arrayOffset < 0 || arrayOffset > array.length - length) {
+            throw new IllegalArgumentException("array range " + arrayOffset + "+" + length + " outside " + array.length);
+        }
+    }
+}
