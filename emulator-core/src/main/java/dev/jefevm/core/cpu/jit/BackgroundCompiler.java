@@ -44,6 +44,8 @@ final class BackgroundCompiler {
                 CompiledUnit u = r.engine().compile(r.page(), r.rip(), r.phys(), r.generation(), r.epoch());
                 if (u != null) {
                     r.engine().finished.add(u);
+                } else {
+                    LOG.debug("no unit at {}: its first instruction is not translatable", Long.toHexString(r.rip()));
                 }
             } catch (RuntimeException | LinkageError e) {
                 LOG.warn("JIT translation at 0x{} failed; the code stays interpreted", Long.toHexString(r.rip()), e);

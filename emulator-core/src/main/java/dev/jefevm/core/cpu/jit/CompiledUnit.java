@@ -26,6 +26,8 @@ public abstract class CompiledUnit {
     /** Instructions in the trace: the most a unit runs between two back-edge checks. */
     int instructionCount;
     int codeBytes;
+    /** The engine's entry count when this unit was last entered (the eviction order). */
+    long lastEntered;
     long[] exitRips;
     CompiledUnit[] exitUnits;
     int[] exitKeys;

@@ -35,7 +35,7 @@ final class FlagLiveness {
         switch (t.insns[i].op) {
             case JMP -> out = backEdge(t, i) || succ(t.target[i], live);
             case JCC -> out = backEdge(t, i) || succ(t.target[i], live) || succ(t.next[i], live);
-            case CALL, RET -> out = true;
+            case CALL, RET, JMP_INDIRECT, CALL_INDIRECT -> out = true;
             default -> out = t.endsWithExit(i) || succ(t.next[i], live);
         }
         return out;

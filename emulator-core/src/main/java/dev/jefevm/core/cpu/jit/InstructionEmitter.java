@@ -74,8 +74,15 @@ final class InstructionEmitter {
             case MOVZX -> movExtend(false);
             case MOVSX, MOVSXD -> movExtend(true);
             case LEA -> lea();
-            case ADD, SUB, CMP, AND, OR, XOR, TEST -> binary();
+            case ADD, ADC, SUB, SBB, CMP, AND, OR, XOR, TEST -> binary();
             case INC, DEC -> incDec();
+            case IMUL2, IMUL3 -> imul();
+            case NEG, NOT -> negNot();
+            case CBW -> cbw();
+            case CWD -> cwd();
+            case JMP_INDIRECT, CALL_INDIRECT -> indirect();
+            case MOVAPS, MOVAPD, MOVDQA, MOVNTDQ, MOVNTPS, MOVNTPD -> move128(true);
+            case MOVUPS, MOVUPD, MOVDQU -> move128(false);
             case SHL, SHR, SAR -> shift();
             case JMP -> jmp();
             case JCC -> jcc();
@@ -166,8 +173,9 @@ final class InstructionEmitter {
             cb.lstore(EA);
             Label ok = cb.newLabel();
             canonicalCheck(EA, ok);
-            u.sync(i);
+            u.faultSite(i);
             cb.invokestatic(CD_HELPERS, "stackSegmentFault", MethodTypeDesc.of(CD_void));
+            u.faultSiteEnd();
             cb.labelBinding(ok);
         } else {
             cb.lstore(EA);
@@ -224,9 +232,10 @@ final class InstructionEmitter {
         widen(size);
         cb.goto_(done);
         cb.labelBinding(slow);
-        u.sync(i);
+        u.faultSite(i);
         cb.aload(CTX).getfield(CD_CTX, "mmu", CD_MMU).lload(EA);
         cb.invokevirtual(CD_MMU, sized("read", size), readType(size));
+        u.faultSiteEnd();
         widen(size);
         cb.labelBinding(done);
     }
@@ -245,12 +254,13 @@ final class InstructionEmitter {
         cb.invokevirtual(CD_MEM, sized("write", size), writeType(size));
         cb.goto_(done);
         cb.labelBinding(slow);
-        u.sync(i);
+        u.faultSite(i);
         cb.aload(CTX).getfield(CD_CTX, "mmu", CD_MMU).lload(EA).lload(value);
         if (size != 8) {
             cb.l2i();
         }
         cb.invokevirtual(CD_MMU, sized("write", size), writeType(size));
+        u.faultSiteEnd();
         cb.labelBinding(done);
     }
 
@@ -263,9 +273,10 @@ final class InstructionEmitter {
         cb.invokevirtual(CD_MEM, "read64", readType(8));
         cb.goto_(done);
         cb.labelBinding(slow);
-        u.sync(i);
+        u.faultSite(i);
         cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA);
         cb.invokestatic(CD_HELPERS, "stackRead64", MethodTypeDesc.of(CD_long, CD_CPU, CD_long));
+        u.faultSiteEnd();
         cb.labelBinding(done);
     }
 
@@ -279,9 +290,10 @@ final class InstructionEmitter {
         cb.invokevirtual(CD_MEM, "write64", writeType(8));
         cb.goto_(done);
         cb.labelBinding(slow);
-        u.sync(i);
+        u.faultSite(i);
         cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA).lload(value);
         cb.invokestatic(CD_HELPERS, "stackWrite64", MethodTypeDesc.of(CD_void, CD_CPU, CD_long, CD_long));
+        u.faultSiteEnd();
         cb.labelBinding(done);
     }
 
@@ -377,12 +389,25 @@ final class InstructionEmitter {
         cb.lstore(TB);
         readOperand(insn.kind0, insn.reg0, size);
         cb.lstore(TA);
+        boolean withCarry = op == Op.ADC || op == Op.SBB;
+        if (withCarry) {
+            carryBit();
+            cb.lstore(TD);
+        }
         cb.lload(TA).lload(TB);
         int kind;
         switch (op) {
             case ADD -> {
                 cb.ladd();
                 kind = UnitCompiler.ADD;
+            }
+            case ADC -> {
+                cb.ladd().lload(TD).ladd();
+                kind = UnitCompiler.ADC;
+            }
+            case SBB -> {
+                cb.lsub().lload(TD).lsub();
+                kind = UnitCompiler.SBB;
             }
             case SUB, CMP -> {
                 cb.lsub();
@@ -414,6 +439,9 @@ final class InstructionEmitter {
             }
         }
         cb.lload(TA).lstore(F_DST).lload(TB).lstore(F_SRC).lload(TC).lstore(F_RES);
+        if (withCarry) {
+            cb.lload(TD).lstore(F_FLG); // the carry-in, as Flags.ADC/SBB record it
+        }
         u.setFlags(kind, size);
         u.completed();
         if (memWrite) {
@@ -503,6 +531,120 @@ final class InstructionEmitter {
         u.completed();
     }
 
+    /** Sign-extends the long on the stack from {@code size} bytes. */
+    private void signExtend(int size) {
+        if (size != 8) {
+            int shift = 64 - 8 * size;
+            cb.bipush(shift).lshl().bipush(shift).lshr();
+        }
+    }
+
+    /**
+     * IMUL r, r/m and IMUL r, r/m, imm (SDM Vol.2 IMUL): the product of the signed operands
+     * truncated to the operand size; CF = OF = the full product does not fit. The flag record is
+     * the interpreter's (RESULT: SF, ZF, PF from the truncated product, AF 0).
+     */
+    private void imul() {
+        int size = insn.opSize;
+        if (insn.kind1 == Instruction.K_MEM) {
+            effectiveAddress();
+        }
+        if (insn.op == Op.IMUL3) {
+            readOperand(insn.kind1, insn.reg1, size);
+            signExtend(size);
+            cb.lstore(TA);
+            cb.loadConstant(signExtended(insn.imm & mask(size), size)).lstore(TB);
+        } else {
+            readGpr(insn.reg0, size);
+            signExtend(size);
+            cb.lstore(TA);
+            readOperand(insn.kind1, insn.reg1, size);
+            signExtend(size);
+            cb.lstore(TB);
+        }
+        cb.lload(TA).lload(TB).lmul().lstore(TC);
+        // overflow: the high half is not the sign of the low half (64-bit), or the product does
+        // not survive truncation and sign extension (narrower)
+        if (size == 8) {
+            cb.lload(TA).lload(TB).invokestatic(ClassDesc.of("java.lang.Math"), "multiplyHigh",
+                    MethodTypeDesc.of(CD_long, CD_long, CD_long));
+            cb.lload(TC).bipush(63).lshr().lcmp();
+        } else {
+            cb.lload(TC);
+            signExtend(size);
+            cb.lload(TC).lcmp();
+        }
+        Label fits = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.ifeq(fits);
+        cb.loadConstant(CpuState.CF | CpuState.OF).lstore(F_FLG).goto_(done);
+        cb.labelBinding(fits);
+        cb.lconst_0().lstore(F_FLG);
+        cb.labelBinding(done);
+        cb.lload(TC);
+        maskTo(size);
+        cb.dup2().lstore(F_RES);
+        writeGpr(insn.reg0, size);
+        u.setFlags(UnitCompiler.SHIFT, size);
+        u.completed();
+    }
+
+    private static long signExtended(long value, int size) {
+        int shift = 64 - 8 * size;
+        return value << shift >> shift;
+    }
+
+    /** NEG (flags of 0 - DEST, SDM Vol.2 NEG) and NOT (no flags), register or read-modify-write memory. */
+    private void negNot() {
+        int size = insn.opSize;
+        boolean mem = insn.kind0 == Instruction.K_MEM;
+        if (mem) {
+            effectiveAddress();
+        }
+        readOperand(insn.kind0, insn.reg0, size);
+        cb.lstore(TA);
+        if (insn.op == Op.NEG) {
+            cb.lconst_0().lload(TA).lsub();
+            maskTo(size);
+        } else {
+            cb.lload(TA).loadConstant(mask(size)).lxor();
+        }
+        cb.lstore(TC);
+        if (mem) {
+            store(size, TC);
+        } else {
+            cb.lload(TC);
+            writeGpr(insn.reg0, size);
+        }
+        if (insn.op == Op.NEG) {
+            cb.lconst_0().lstore(F_DST).lload(TA).lstore(F_SRC).lload(TC).lstore(F_RES);
+            u.setFlags(UnitCompiler.SUB, size);
+        }
+        u.completed();
+        if (mem) {
+            u.checkCodeWrite(i);
+        }
+    }
+
+    /** CBW/CWDE/CDQE: rAX = the sign extension of its lower half. */
+    private void cbw() {
+        int size = insn.opSize;
+        readGpr(CpuState.RAX, size >>> 1);
+        signExtend(size >>> 1);
+        writeGpr(CpuState.RAX, size);
+        u.completed();
+    }
+
+    /** CWD/CDQ/CQO: rDX = the sign of rAX copied into every bit. */
+    private void cwd() {
+        int size = insn.opSize;
+        readGpr(CpuState.RAX, size);
+        signExtend(size);
+        cb.bipush(63).lshr();
+        writeGpr(CpuState.RDX, size);
+        u.completed();
+    }
+
     /** Pushes CF (0 or 1) of the current flag record (INC/DEC keep it: SDM Vol.2 INC). */
     private void carryBit() {
         int size = u.flagSize();
@@ -510,8 +652,10 @@ final class InstructionEmitter {
             case UnitCompiler.ADD -> unsignedLess(F_RES, F_DST, size);
             case UnitCompiler.SUB -> unsignedLess(F_DST, F_SRC, size);
             case UnitCompiler.LOGIC -> cb.lconst_0();
-            case UnitCompiler.IN_STATE -> cb.aload(S).invokestatic(CD_FLAGS, "carryBit",
-                    MethodTypeDesc.of(CD_long, CD_STATE));
+            case UnitCompiler.IN_STATE, UnitCompiler.ADC, UnitCompiler.SBB -> {
+                u.materialize();
+                cb.aload(S).invokestatic(CD_FLAGS, "carryBit", MethodTypeDesc.of(CD_long, CD_STATE));
+            }
             default -> cb.lload(F_FLG).lconst_1().land();
         }
     }
@@ -699,13 +843,107 @@ final class InstructionEmitter {
         cb.lstore(TC);
         Label ok = cb.newLabel();
         canonicalCheck(TC, ok);
-        u.sync(i);
+        u.faultSite(i);
         cb.invokestatic(CD_HELPERS, "branchTargetFault", MethodTypeDesc.of(CD_void));
+        u.faultSiteEnd();
         cb.labelBinding(ok);
         cb.lload(rsp).loadConstant(8L).ladd().lstore(rsp);
         cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
         u.completed();
         cb.goto_(u.exitDynamic());
+    }
+
+    /**
+     * JMP and CALL through a register or memory (64-bit operand): the target is read (and checked
+     * canonical, #GP(0)) before CALL pushes the return address (SDM Vol.2 CALL); the unit leaves
+     * by its dynamic exit, where the engine's indirect-branch cache finds the next unit.
+     */
+    private void indirect() {
+        if (insn.kind0 == Instruction.K_MEM) {
+            effectiveAddress();
+            load(8);
+        } else {
+            readGpr(insn.reg0, 8);
+        }
+        cb.lstore(TC);
+        Label ok = cb.newLabel();
+        canonicalCheck(TC, ok);
+        u.faultSite(i);
+        cb.invokestatic(CD_HELPERS, "branchTargetFault", MethodTypeDesc.of(CD_void));
+        u.faultSiteEnd();
+        cb.labelBinding(ok);
+        if (insn.op == Op.CALL_INDIRECT) {
+            cb.loadConstant(next).lstore(TD);
+            pushValue(TD);
+        }
+        cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
+        u.completed();
+        cb.goto_(u.exitDynamic());
+    }
+
+    /**
+     * The 128-bit SSE moves between XMM registers and memory (SDM Vol.2 MOVAPS, MOVUPS, MOVDQA,
+     * MOVDQU, MOVNTDQ...): the SSE enabling checks, then for an aligned form #GP(0) on a
+     * misaligned address, a load as two quadword reads (the register changes only after both),
+     * a store all or nothing (inlined when both halves hit one TLB page, else probed first).
+     */
+    private void move128(boolean aligned) {
+        u.faultSite(i);
+        cb.aload(S).invokestatic(CD_HELPERS, "checkSse", MethodTypeDesc.of(CD_void, CD_STATE));
+        u.faultSiteEnd();
+        ClassDesc longs = UnitCompiler.CD_LONGS;
+        if (insn.kind0 == Instruction.K_XMM && insn.kind1 == Instruction.K_XMM) {
+            int d = insn.reg0 << 1;
+            int r = insn.reg1 << 1;
+            cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(d)
+                    .aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r).laload().lastore();
+            cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(d + 1)
+                    .aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r + 1).laload().lastore();
+            u.completed();
+            return;
+        }
+        effectiveAddress();
+        if (aligned) {
+            Label ok = cb.newLabel();
+            cb.lload(EA).loadConstant(15L).land().lconst_0().lcmp().ifeq(ok);
+            u.faultSite(i);
+            cb.invokestatic(CD_HELPERS, "alignmentFault", MethodTypeDesc.of(CD_void));
+            u.faultSiteEnd();
+            cb.labelBinding(ok);
+        }
+        if (insn.kind0 == Instruction.K_XMM) {
+            int d = insn.reg0 << 1;
+            load(8);
+            cb.lstore(TA);
+            cb.lload(EA).loadConstant(8L).ladd().lstore(EA);
+            load(8);
+            cb.lstore(TB);
+            cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(d).lload(TA).lastore();
+            cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(d + 1).lload(TB).lastore();
+            u.completed();
+            return;
+        }
+        int r = insn.reg1 << 1;
+        cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r).laload().lstore(TA);
+        cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r + 1).laload().lstore(TB);
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        tlbCheck(WT, 16, slow);
+        cb.aload(MEM);
+        physicalAddress(WP);
+        cb.lload(TA).invokevirtual(CD_MEM, "write64", writeType(8));
+        cb.aload(MEM);
+        physicalAddress(WP);
+        cb.loadConstant(8L).ladd().lload(TB).invokevirtual(CD_MEM, "write64", writeType(8));
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.faultSite(i);
+        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA).lload(TA).lload(TB);
+        cb.invokestatic(CD_HELPERS, "store128", MethodTypeDesc.of(CD_void, CD_CPU, CD_long, CD_long, CD_long));
+        u.faultSiteEnd();
+        cb.labelBinding(done);
+        u.completed();
+        u.checkCodeWrite(i);
     }
 
     private void setcc() {

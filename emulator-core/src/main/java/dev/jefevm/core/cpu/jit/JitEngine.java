@@ -10,9 +10,15 @@ import dev.jefevm.core.cpu.mmu.Mmu;
 import dev.jefevm.core.cpu.system.InterruptDelivery;
 import dev.jefevm.core.memory.CodeWriteListener;
 import dev.jefevm.core.memory.PhysicalMemory;
+import dev.jefevm.core.platform.Platform;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JIT back end of one CPU, run from the interpreter's loop ({@link CompiledCodeRunner}): the
@@ -20,24 +26,32 @@ import java.util.concurrent.atomic.AtomicLong;
  * the chaining slot of the exit the previous unit left by (checked against the page generation
  * and the translation key: MMU epoch and CPL, as the interpreter's block links), else through
  * the indirect-branch cache keyed by linear RIP and translation key, else by the physical
- * address of RIP. Where there is no unit yet, the entry is counted and the interpreter runs the
- * block; at {@link JitOptions#threshold()} entries the trace is compiled, at once or on the
- * shared {@link BackgroundCompiler} thread (the interpreter goes on meanwhile; a result for a
- * page written since its snapshot is dropped).
+ * address of RIP (two-way tables). From a unit the engine goes on to the next one directly, in
+ * a loop bounded by {@link #QUANTUM} instructions, without going back to the interpreter's loop.
+ * Where there is no unit yet, the entry is counted and the interpreter runs the block; at
+ * {@link JitOptions#threshold()} entries the trace is compiled, at once or on the shared
+ * {@link BackgroundCompiler} thread (the interpreter goes on meanwhile; a result for a page
+ * written since its snapshot is dropped).
  *
  * <p>Invalidation: pages holding units are marked code pages; a write to one (by the CPU or a
  * device, both through {@link PhysicalMemory}) bumps the page's generation, so its units are
  * stale everywhere at once, and raises {@link JitContext#codeWritten}, on which a running unit
- * leaves right after the store. Cache bound: when the bytecode of the units installed since the
- * last flush would exceed {@link JitOptions#codeCacheBytes()}, every unit is dropped (flush-all,
- * the simplest policy that bounds the hidden classes kept alive: dropped units are unreachable
- * and their classes unload).
+ * leaves right after the store. Cache bound: when the bytecode of the units held would exceed
+ * {@link JitOptions#codeCacheBytes()}, the older-entered half of the units is dropped with every
+ * reference to them (their hidden classes unload), and everything if that is not enough.
  */
 public final class JitEngine implements CompiledCodeRunner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JitEngine.class);
+
     /** At most this many instructions per unit entry, so interrupts wait at most some 100 µs. */
     static final int QUANTUM = 1 << 16;
-    static final int MAX_TRACE = 192;
+    /**
+     * Instructions per trace: hot loops are small, and shorter traces mean less duplicated code
+     * across the units of nearby entries and less HotSpot compile time (measured on the compute
+     * benchmark: 192 cost more process CPU than 32-64, within noise of each other).
+     */
+    static final int MAX_TRACE = 64;
     private static final int TABLE_SIZE = 1 << 12;
     private static final int TABLE_MASK = TABLE_SIZE - 1;
     private static final int INDIRECT_SIZE = 1 << 10;
@@ -50,6 +64,7 @@ public final class JitEngine implements CompiledCodeRunner {
     private final Mmu mmu;
     private final PhysicalMemory memory;
     private final VirtualClock clock;
+    private final Platform platform;
     private final JitOptions options;
     private final CodeWriteListener interpreterListener;
     private final JitContext ctx;
@@ -71,6 +86,9 @@ public final class JitEngine implements CompiledCodeRunner {
 
     private CompiledUnit lastUnit;
     private int lastExit;
+    /** The unit loop found no unit at {@link #missRip} (and counted the entry there). */
+    private boolean missPending;
+    private long missRip;
 
     private long unitsCompiled, bytecodeBytes, unitEntries, blocksInterpreted, chainedTransfers,
             indirectHits, indirectMisses, invalidations, evictions;
@@ -82,6 +100,7 @@ public final class JitEngine implements CompiledCodeRunner {
         this.mmu = cpu.mmu;
         this.memory = cpu.memory;
         this.clock = cpu.platform.clock();
+        this.platform = cpu.platform;
         this.options = options;
         this.interpreterListener = interpreterListener;
         this.ctx = new JitContext(cpu);
@@ -118,6 +137,73 @@ public final class JitEngine implements CompiledCodeRunner {
         liveUnits = 0;
     }
 
+    /**
+     * Makes room in the code cache: keeps the units of the table entered most recently (the
+     * newer half by their last entry) and drops the others with every reference the engine
+     * holds to them (table, indirect-branch cache, the kept units' exit slots), so their hidden
+     * classes can unload; entries at a dropped unit count towards a new translation afresh.
+     */
+    private void evictOlderHalf() {
+        Set<CompiledUnit> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        long[] ticks = new long[TABLE_SIZE];
+        int n = 0;
+        for (CompiledUnit u : units) {
+            if (u != null && isCurrent(u)) {
+                ticks[n++] = u.lastEntered;
+            }
+        }
+        Arrays.sort(ticks, 0, n);
+        long median = n == 0 ? Long.MAX_VALUE : ticks[n / 2];
+        for (CompiledUnit u : units) {
+            if (u != null && isCurrent(u) && u.lastEntered > median) {
+                keep.add(u);
+            }
+        }
+        Arrays.fill(unitsOnPage, 0);
+        cachedBytes = 0;
+        liveUnits = 0;
+        for (int h = 0; h < TABLE_SIZE; h++) {
+            CompiledUnit u = units[h];
+            if (u == null) {
+                continue;
+            }
+            if (keep.contains(u)) {
+                unitsOnPage[u.frame]++;
+                cachedBytes += u.codeBytes;
+                liveUnits++;
+            } else {
+                units[h] = null;
+                forgetCounter(u.physStart);
+                evictions++;
+            }
+        }
+        for (int h = 0; h < INDIRECT_SIZE; h++) {
+            if (indirectUnit[h] != null && !keep.contains(indirectUnit[h])) {
+                indirectUnit[h] = null;
+            }
+        }
+        for (CompiledUnit u : keep) {
+            for (int k = 0; k < u.exitUnits.length; k++) {
+                if (u.exitUnits[k] != null && !keep.contains(u.exitUnits[k])) {
+                    u.exitUnits[k] = null;
+                }
+            }
+        }
+        if (lastUnit != null && !keep.contains(lastUnit)) {
+            lastUnit = null;
+        }
+    }
+
+    /** The entry at {@code phys} starts counting again (its unit was dropped; a queued mark would keep it interpreted). */
+    private void forgetCounter(long phys) {
+        for (int h : new int[] {slot(phys), altSlot(phys)}) {
+            if (counterTag[h] == phys) {
+                counterTag[h] = -1;
+                counter[h] = 0;
+            }
+        }
+    }
+
     public JitStats stats() {
         return new JitStats(unitsCompiled, bytecodeBytes, unitEntries, blocksInterpreted, chainedTransfers,
                 indirectHits, indirectMisses, compileTime.get(), invalidations, evictions);
@@ -131,53 +217,106 @@ public final class JitEngine implements CompiledCodeRunner {
         return (int) (phys ^ (phys >>> 12)) & TABLE_MASK;
     }
 
+    /**
+     * The second slot an entry may use (the tables are two-way): with one slot, two hot entries
+     * that collide reset each other's counters forever and stay interpreted.
+     */
+    private static int altSlot(long phys) {
+        return (int) ((phys * 0x9E37_79B9_7F4A_7C15L) >>> 52) & TABLE_MASK;
+    }
+
+    private boolean holds(int h, long phys, long rip) {
+        CompiledUnit u = units[h];
+        return u != null && u.physStart == phys && u.linearStart == rip && isCurrent(u);
+    }
+
+    /** The counter slot of {@code phys}: its own, else a free one, else the colder of the two (a queued or untranslatable mark is kept if it can be). */
+    private int counterSlot(long phys) {
+        int h1 = slot(phys);
+        int h2 = altSlot(phys);
+        if (counterTag[h1] == phys) {
+            return h1;
+        }
+        if (counterTag[h2] == phys) {
+            return h2;
+        }
+        int victim;
+        if (counterTag[h1] == -1) {
+            victim = h1;
+        } else if (counterTag[h2] == -1) {
+            victim = h2;
+        } else {
+            long c1 = counter[h1] < 0 ? Long.MAX_VALUE : counter[h1];
+            long c2 = counter[h2] < 0 ? Long.MAX_VALUE : counter[h2];
+            victim = c2 < c1 ? h2 : h1;
+        }
+        counterTag[victim] = phys;
+        counter[victim] = 0;
+        return victim;
+    }
+
     @Override
     public int runCompiled(long budget) {
         if (!finished.isEmpty()) {
             installFinished();
         }
-        CpuState s = state;
-        long rip = s.rip;
-        int key = mmu.epoch() << 2 | s.cpl;
         CompiledUnit from = lastUnit;
-        int fromExit = lastExit;
         lastUnit = null;
-        CompiledUnit u = null;
+        if (missPending) {
+            // the unit loop found nothing here just now (and counted the entry): interpret
+            missPending = false;
+            if (state.rip == missRip) {
+                blocksInterpreted++;
+                return -1;
+            }
+        }
+        CompiledUnit u = successor(from, lastExit);
+        if (u == null) {
+            blocksInterpreted++;
+            return -1;
+        }
+        return enter(u, budget);
+    }
+
+    /**
+     * The unit for the current RIP after leaving {@code from} by {@code fromExit} (null: not
+     * from a unit): through the exit's chaining slot, else the indirect-branch cache, else by
+     * the physical address (counting the entry); the exit's slot and the cache learn the answer.
+     */
+    private CompiledUnit successor(CompiledUnit from, int fromExit) {
+        long rip = state.rip;
+        int key = mmu.epoch() << 2 | state.cpl;
         if (from != null && fromExit >= 0) {
             CompiledUnit linked = from.exitUnits[fromExit];
             // RIP is checked too: an interrupt or NMI delivered since the exit moved it to a handler
             if (linked != null && linked.linearStart == rip && from.exitKeys[fromExit] == key && isCurrent(linked)) {
-                u = linked;
                 chainedTransfers++;
+                return linked;
             }
         }
-        if (u == null) {
-            int h = (int) (rip ^ (rip >>> 10)) & INDIRECT_MASK;
-            CompiledUnit c = indirectUnit[h];
-            if (c != null && indirectRip[h] == rip && indirectKey[h] == key && isCurrent(c)) {
-                u = c;
-                if (from != null && fromExit < 0) {
-                    indirectHits++;
-                }
-            } else {
-                if (from != null && fromExit < 0) {
-                    indirectMisses++;
-                }
-                u = findOrCount(rip);
-                if (u == null) {
-                    blocksInterpreted++;
-                    return -1;
-                }
-                indirectRip[h] = rip;
-                indirectKey[h] = key;
-                indirectUnit[h] = u;
+        int h = (int) (rip ^ (rip >>> 10)) & INDIRECT_MASK;
+        CompiledUnit u = indirectUnit[h];
+        if (u != null && indirectRip[h] == rip && indirectKey[h] == key && isCurrent(u)) {
+            if (from != null && fromExit < 0) {
+                indirectHits++;
             }
-            if (from != null && fromExit >= 0) {
-                from.exitUnits[fromExit] = u;
-                from.exitKeys[fromExit] = key;
+        } else {
+            if (from != null && fromExit < 0) {
+                indirectMisses++;
             }
+            u = findOrCount(rip);
+            if (u == null) {
+                return null;
+            }
+            indirectRip[h] = rip;
+            indirectKey[h] = key;
+            indirectUnit[h] = u;
         }
-        return enter(u, budget);
+        if (from != null && fromExit >= 0) {
+            from.exitUnits[fromExit] = u;
+            from.exitKeys[fromExit] = key;
+        }
+        return u;
     }
 
     /** The current unit at {@code rip}, or null after counting the entry (and compiling at the threshold). */
@@ -192,15 +331,15 @@ public final class JitEngine implements CompiledCodeRunner {
         if (!memory.isRamFrame(frame)) {
             return null;
         }
-        int h = slot(phys);
-        CompiledUnit u = units[h];
-        if (u != null && u.physStart == phys && u.linearStart == rip && isCurrent(u)) {
-            return u;
+        int h1 = slot(phys);
+        if (holds(h1, phys, rip)) {
+            return units[h1];
         }
-        if (counterTag[h] != phys) {
-            counterTag[h] = phys;
-            counter[h] = 0;
+        int h2 = altSlot(phys);
+        if (holds(h2, phys, rip)) {
+            return units[h2];
         }
+        int h = counterSlot(phys);
         int c = counter[h];
         if (c < 0) {
             return null; // queued, or not translatable
@@ -220,6 +359,7 @@ public final class JitEngine implements CompiledCodeRunner {
         }
         CompiledUnit compiled = compile(page, rip, phys, generation, flushEpoch);
         if (compiled == null) {
+            LOG.debug("no unit at {}: its first instruction is not translatable", Long.toHexString(rip));
             counter[h] = NEVER;
             return null;
         }
@@ -241,9 +381,10 @@ public final class JitEngine implements CompiledCodeRunner {
     private void installFinished() {
         CompiledUnit u;
         while ((u = finished.poll()) != null) {
-            int h = slot(u.physStart);
-            if (counterTag[h] == u.physStart && counter[h] == QUEUED) {
-                counter[h] = 0;
+            for (int h : new int[] {slot(u.physStart), altSlot(u.physStart)}) {
+                if (counterTag[h] == u.physStart && counter[h] == QUEUED) {
+                    counter[h] = 0;
+                }
             }
             install(u);
         }
@@ -254,12 +395,23 @@ public final class JitEngine implements CompiledCodeRunner {
             return false; // the page changed (or everything was dropped) since the snapshot
         }
         if (cachedBytes + u.codeBytes > options.codeCacheBytes()) {
-            evictions += liveUnits;
-            flush();
-            u.generation = pageGeneration[u.frame];
-            u.flushEpoch = flushEpoch;
+            evictOlderHalf();
+            if (cachedBytes + u.codeBytes > options.codeCacheBytes()) {
+                evictions += liveUnits;
+                flush();
+                u.generation = pageGeneration[u.frame];
+                u.flushEpoch = flushEpoch;
+            }
         }
         int h = slot(u.physStart);
+        CompiledUnit there = units[h];
+        if (there != null && isCurrent(there) && there.physStart != u.physStart) {
+            int h2 = altSlot(u.physStart);
+            CompiledUnit other = units[h2];
+            if (other == null || !isCurrent(other) || other.physStart == u.physStart) {
+                h = h2;
+            }
+        }
         units[h] = u;
         unitsOnPage[u.frame]++;
         cachedBytes += u.codeBytes;
@@ -270,7 +422,14 @@ public final class JitEngine implements CompiledCodeRunner {
         return true;
     }
 
-    /** Runs {@code u} within {@code budget}; returns the instructions retired, or -1 if the budget is too small for it. */
+    /**
+     * Runs {@code u} and then, without returning to the interpreter's loop, the units its exits
+     * lead to, within {@code budget} and {@link #QUANTUM} instructions (the interrupt latency
+     * bound, as a loop inside one unit); returns the instructions retired, or -1 if the budget
+     * is too small for {@code u}. It returns to the loop when the next unit is not compiled or
+     * does not fit the remaining limit, after a fault, a code write, or an instruction that
+     * blocks interrupts for one more instruction (the loop handles the shadow).
+     */
     private int enter(CompiledUnit u, long budget) {
         long limit = Math.min(budget, QUANTUM);
         if (clock.isDeterministic()) {
@@ -282,24 +441,46 @@ public final class JitEngine implements CompiledCodeRunner {
             return -1; // near the budget or a timer: the interpreter stops exactly where it must
         }
         JitContext c = ctx;
-        c.checkLimit = (int) (limit - u.instructionCount);
-        c.codeWritten = false;
-        unitEntries++;
-        int exit;
-        try {
-            exit = u.run(c);
-        } catch (CpuFault f) {
-            state.rip = c.faultRip;
+        CpuState s = state;
+        int total = 0;
+        while (true) {
+            c.checkLimit = (int) (limit - total - u.instructionCount);
+            c.codeWritten = false;
+            u.lastEntered = ++unitEntries;
+            int exit;
+            try {
+                exit = u.run(c);
+            } catch (CpuFault f) {
+                s.rip = c.faultRip;
+                clock.retire(c.retired);
+                deliver(f);
+                return total + c.retired;
+            }
             clock.retire(c.retired);
-            deliver(f);
-            return c.retired;
+            total += c.retired;
+            if (c.codeWritten || s.interruptShadow) {
+                return total;
+            }
+            // An interrupt raised meanwhile (an MMIO write such as a self-IPI, a device) is taken
+            // at this unit boundary, as the interpreter takes it at a block boundary.
+            if (platform.nmiPending() || ((s.rflagsControl & CpuState.IF) != 0 && platform.interruptPending())) {
+                lastUnit = u;
+                lastExit = exit;
+                return total;
+            }
+            CompiledUnit next = successor(u, exit);
+            if (next == null) {
+                missPending = true;
+                missRip = s.rip;
+                return total;
+            }
+            if (limit - total < next.instructionCount) {
+                lastUnit = u;
+                lastExit = exit;
+                return total;
+            }
+            u = next;
         }
-        clock.retire(c.retired);
-        if (!c.codeWritten) {
-            lastUnit = u;
-            lastExit = exit;
-        }
-        return c.retired;
     }
 
     /** A fault goes to the installed user-mode kernel if there is one, else through the IDT (as the interpreter). */

@@ -2,6 +2,7 @@ package dev.jefevm.core.cpu.jit;
 
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
 
 /**
  * The general registers a natively generated instruction reads or writes, as bit masks over
@@ -33,15 +34,20 @@ final class RegisterUse {
                 m |= bit(insn.index);
             }
         }
+        if (insn.op == Op.CBW || insn.op == Op.CWD) {
+            m |= 1 << CpuState.RAX;
+        }
         return m | written(insn);
     }
 
     static int written(Instruction insn) {
         int m = 0;
         switch (insn.op) {
-            case PUSH, CALL, RET -> m |= 1 << CpuState.RSP;
+            case PUSH, CALL, RET, CALL_INDIRECT -> m |= 1 << CpuState.RSP;
+            case CBW -> m |= 1 << CpuState.RAX;
+            case CWD -> m |= 1 << CpuState.RDX;
             case POP -> m |= 1 << CpuState.RSP | bit(insn.reg0);
-            case CMP, TEST, JMP, JCC, NOP, ENDBR64, PAUSE, PREFETCH, FENCE -> { }
+            case CMP, TEST, JMP, JCC, JMP_INDIRECT, NOP, ENDBR64, PAUSE, PREFETCH, FENCE -> { }
             default -> {
                 if (insn.kind0 == Instruction.K_GPR) {
                     m |= bit(insn.reg0);

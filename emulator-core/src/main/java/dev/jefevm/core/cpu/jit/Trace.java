@@ -41,7 +41,7 @@ final class Trace {
     /** True if control may go on to the next instruction in address order (no unconditional transfer). */
     boolean fallsThrough(int i) {
         return switch (insns[i].op) {
-            case JMP, CALL, RET -> false;
+            case JMP, CALL, RET, JMP_INDIRECT, CALL_INDIRECT -> false;
             default -> !endsWithExit(i);
         };
     }

@@ -26,7 +26,9 @@ import java.util.Map;
  * accesses, and turns every instruction {@link NativeSupport} does not cover into a call of
  * {@link FastPath#execute} for that one instruction. Branches inside the trace are JVM jumps; a
  * backward one first checks the retired count against {@link JitContext#checkLimit}. Exits are
- * emitted as stubs after the body.
+ * emitted as stubs after the body, sharing one register and flag store sequence per flag record;
+ * a guest fault raised in a slow path (TLB miss, fault helper) reaches a shared exception handler
+ * that stores them before the fault leaves the unit.
  */
 final class UnitCompiler {
 
@@ -42,6 +44,7 @@ final class UnitCompiler {
     static final ClassDesc CD_FASTPATH = ClassDesc.of("dev.jefevm.core.cpu.interp.FastPath");
     static final ClassDesc CD_FLAGS = ClassDesc.of("dev.jefevm.core.cpu.Flags");
     static final ClassDesc CD_HELPERS = ClassDesc.of("dev.jefevm.core.cpu.jit.JitHelpers");
+    static final ClassDesc CD_FAULT = ClassDesc.of("dev.jefevm.core.cpu.CpuFault");
     static final ClassDesc CD_LONGS = CD_long.arrayType();
     static final ClassDesc CD_INSNS = CD_INSN.arrayType();
 
@@ -49,12 +52,12 @@ final class UnitCompiler {
     static final int MAX_CODE_BYTES = 7800;
 
     /** Static kinds of the flag record held in locals. */
-    static final int IN_STATE = 0, ADD = 1, SUB = 2, LOGIC = 3, INC = 4, DEC = 5, SHIFT = 6;
+    static final int IN_STATE = 0, ADD = 1, SUB = 2, LOGIC = 3, INC = 4, DEC = 5, SHIFT = 6, ADC = 7, SBB = 8;
 
     // local slots: this = 0, ctx = 1
     static final int CTX = 1, S = 2, G = 3, MEM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, LIMIT = 10,
             UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
-            TD = 59, EA = 61, IDX = 63;
+            TD = 59, EA = 61, IDX = 63, EXC = 64, EXIT = 65;
 
     /** The generated class and the direct exits' target RIPs by exit index. */
     record Output(byte[] bytes, long[] exitRips) {
@@ -70,6 +73,11 @@ final class UnitCompiler {
     private Label[] labels;
     private final Map<Long, Integer> exitIndex = new LinkedHashMap<>();
     private final List<Stub> stubs = new ArrayList<>();
+    /** The fault handler of each flag record (kind << 8 | size): stores registers and flags, rethrows. */
+    private final Map<Integer, Label> faultHandlers = new LinkedHashMap<>();
+    /** The shared tail of the exits with each flag record (kind << 8 | size). */
+    private final Map<Integer, Label> exitTails = new LinkedHashMap<>();
+    private Label faultSiteStart;
 
     /** An exit emitted after the body: where to, how many instructions since N, and the flag record to store. */
     private record Stub(Label label, long rip, boolean dynamic, int retired, int flagKind, int flagSize) {
@@ -110,6 +118,8 @@ final class UnitCompiler {
         pending = 0;
         exitIndex.clear();
         stubs.clear();
+        faultHandlers.clear();
+        exitTails.clear();
         Trace t = trace;
         for (int i = 0; i < t.size(); i++) {
             Instruction insn = t.insns[i];
@@ -155,6 +165,19 @@ final class UnitCompiler {
         for (Stub s : stubs) {
             emitStub(s);
         }
+        for (Map.Entry<Integer, Label> tail : exitTails.entrySet()) {
+            cb.labelBinding(tail.getValue());
+            storeRegs();
+            materializeFlags(tail.getKey() >>> 8, tail.getKey() & 0xFF);
+            cb.iload(EXIT).ireturn();
+        }
+        for (Map.Entry<Integer, Label> h : faultHandlers.entrySet()) {
+            cb.labelBinding(h.getValue());
+            cb.astore(EXC);
+            storeRegs();
+            materializeFlags(h.getKey() >>> 8, h.getKey() & 0xFF);
+            cb.aload(EXC).athrow();
+        }
     }
 
     private void prologue() {
@@ -180,6 +203,7 @@ final class UnitCompiler {
             cb.lconst_0().lstore(slot);
         }
         cb.iconst_0().istore(IDX);
+        cb.iconst_0().istore(EXIT);
         flagKind = IN_STATE;
     }
 
@@ -219,16 +243,19 @@ final class UnitCompiler {
         return l;
     }
 
+    /**
+     * An exit stub sets what differs per exit (RIP, retired count, exit index) and jumps to the
+     * shared tail of its flag record, which stores registers and flags once for all such exits:
+     * less bytecode for HotSpot to compile than a full store sequence per exit.
+     */
     private void emitStub(Stub s) {
         cb.labelBinding(s.label);
-        storeRegs();
-        materializeFlags(s.flagKind, s.flagSize);
         if (!s.dynamic) {
             cb.aload(S).loadConstant(s.rip).putfield(CD_STATE, "rip", CD_long);
         }
         setRetired(s.retired);
-        cb.loadConstant(s.dynamic ? CompiledUnit.DYNAMIC_EXIT : exitIndex.get(s.rip));
-        cb.ireturn();
+        cb.loadConstant(s.dynamic ? CompiledUnit.DYNAMIC_EXIT : exitIndex.get(s.rip)).istore(EXIT);
+        cb.goto_(exitTails.computeIfAbsent(s.flagKind << 8 | s.flagSize, k -> cb.newLabel()));
     }
 
     private void setRetired(int delta) {
@@ -265,12 +292,14 @@ final class UnitCompiler {
             case SUB -> dev.jefevm.core.cpu.Flags.SUB;
             case INC -> dev.jefevm.core.cpu.Flags.INC;
             case DEC -> dev.jefevm.core.cpu.Flags.DEC;
+            case ADC -> dev.jefevm.core.cpu.Flags.ADC;
+            case SBB -> dev.jefevm.core.cpu.Flags.SBB;
             default -> dev.jefevm.core.cpu.Flags.RESULT;
         };
         cb.aload(S).loadConstant(lazyOp).putfield(CD_STATE, "lazyOp", CD_int);
         cb.aload(S).loadConstant(size).putfield(CD_STATE, "lazySize", CD_int);
         cb.aload(S).lload(F_RES).putfield(CD_STATE, "lazyResult", CD_long);
-        if (kind == ADD || kind == SUB || kind == INC || kind == DEC) {
+        if (kind != LOGIC && kind != SHIFT) {
             cb.aload(S).lload(F_DST).putfield(CD_STATE, "lazyDst", CD_long);
             cb.aload(S).lload(F_SRC).putfield(CD_STATE, "lazySrc", CD_long);
         }
@@ -287,6 +316,24 @@ final class UnitCompiler {
         materializeFlags(flagKind, flagSize);
         cb.aload(CTX).loadConstant(trace.rips[i]).putfield(CD_CTX, "faultRip", CD_long);
         setRetired(pending);
+    }
+
+    /**
+     * Opens a call that may raise a guest fault (a TLB-miss access, a fault helper): the site
+     * records its RIP and retired count, and {@link #endFaultSite} puts the call under the shared
+     * handler of the current flag record, which stores registers and flags before the fault
+     * leaves the unit. Cheaper in bytecode than a full sync before every slow path.
+     */
+    private void beginFaultSite(int i) {
+        cb.aload(CTX).loadConstant(trace.rips[i]).putfield(CD_CTX, "faultRip", CD_long);
+        setRetired(pending);
+        faultSiteStart = cb.newBoundLabel();
+    }
+
+    private void endFaultSite() {
+        Label end = cb.newBoundLabel();
+        Label handler = faultHandlers.computeIfAbsent(flagKind << 8 | flagSize, k -> cb.newLabel());
+        cb.exceptionCatch(faultSiteStart, end, handler, CD_FAULT);
     }
 
     /** After a store that may have hit a code page: leave right after this instruction (SMC). */
@@ -358,8 +405,12 @@ final class UnitCompiler {
         return flagSize;
     }
 
-    void sync(int i) {
-        syncForFault(i);
+    void faultSite(int i) {
+        beginFaultSite(i);
+    }
+
+    void faultSiteEnd() {
+        endFaultSite();
     }
 
     void checkCodeWrite(int i) {

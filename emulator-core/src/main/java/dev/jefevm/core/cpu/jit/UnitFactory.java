@@ -4,6 +4,8 @@ import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
 import java.lang.classfile.MethodModel;
 import java.lang.invoke.MethodHandles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link CompiledUnit} from a page snapshot: decodes the trace, generates its class
@@ -12,6 +14,8 @@ import java.lang.invoke.MethodHandles;
  * {@code STRONG} are not held by the class loader: a unit nobody references can be unloaded.
  */
 final class UnitFactory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UnitFactory.class);
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
@@ -31,6 +35,10 @@ final class UnitFactory {
                 out = null; // over the class file's 64 KiB method limit: shorter trace
             }
             if (out != null && (runCodeLength(out.bytes()) <= UnitCompiler.MAX_CODE_BYTES || max == 1)) {
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("unit {}: {} instructions, executor calls: {}", Long.toHexString(rip), trace.size(),
+                            executorCalls(trace));
+                }
                 return define(trace, out);
             }
             if (max == 1) {
@@ -44,6 +52,18 @@ final class UnitFactory {
     static UnitCompiler.Output generate(byte[] page, long rip, long phys, int max) {
         Trace trace = new TraceBuilder().build(page, rip, phys, max);
         return trace == null ? null : UnitCompiler.compile(trace);
+    }
+
+    /** The instructions of {@code trace} without native code, as "op/size@rip" (the profile of what to generate next). */
+    private static String executorCalls(Trace trace) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < trace.size(); i++) {
+            if (!NativeSupport.isNative(trace.insns[i], trace.rips[i])) {
+                sb.append(trace.insns[i].op).append('/').append(trace.insns[i].opSize).append('@')
+                        .append(Long.toHexString(trace.rips[i])).append(' ');
+            }
+        }
+        return sb.toString();
     }
 
     static int runCodeLength(byte[] bytes) {

@@ -9,6 +9,8 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.RunResult;
 import dev.jefevm.core.cpu.UserModeTraps;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Precise faults, self-modifying code, invalidation by device writes, eviction, chaining and the indirect cache. */
 class JitBehaviourTest {
@@ -38,6 +40,45 @@ class JitBehaviourTest {
         m.load(JitTestMachine.CODE, "4883c005 4883eb03 488b0e f4"); // add rax,5; sub rbx,3; mov rcx,[rsi]; hlt
         m.run(1000);
         return m.snapshot();
+    }
+
+    private static String faultRun(boolean jit, Recorder traps, String code) {
+        JitTestMachine m = new JitTestMachine(jit);
+        m.cpu.setUserModeTraps(traps);
+        m.state.gpr[CpuState.RSI] = 0x8000_0000L; // beyond the 1 GiB identity map
+        m.state.gpr[CpuState.RDI] = JitTestMachine.DATA + 1; // misaligned for a 16-byte operand
+        m.state.gpr[CpuState.RDX] = 0x8000_0000_0000_0000L; // not canonical
+        m.load(JitTestMachine.CODE, code);
+        m.run(1000);
+        return m.snapshot();
+    }
+
+    /**
+     * A fault in a natively generated instruction after register and flag changes: the fault
+     * vector, RIP, registers, flags and retired count are the interpreter's. Sources: add rax,5
+     * then sub/cmp/sbb/imul rbx, then the faulting one (imul rcx,[rsi]; neg qword [rsi];
+     * call [rsi]; jmp rdx (non-canonical); movaps xmm0,[rdi] with CR4.OSFXSR clear, and with it
+     * set after mov cr4 (misaligned); movups [rsi],xmm0 after the same).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "4883c005486bdb03480faf0ef4, 14",
+        "4883c0054883eb0348f71ef4, 14",
+        "4883c0054883fb03ff16f4, 14",
+        "4883c0054883db03ffe2f4, 13",
+        "4883c0054883eb030f2807f4, 6",
+        "0f20e00d000200000f22e04883c3030f2807f4, 13",
+        "0f20e00d000200000f22e04883c3030f1106f4, 14",
+    })
+    void run_faultInNativeInstruction_leavesTheInterpretersState(String code, int vector) {
+        Recorder interpTraps = new Recorder();
+        Recorder jitTraps = new Recorder();
+
+        String interp = faultRun(false, interpTraps, code);
+        String jit = faultRun(true, jitTraps, code);
+
+        assertEquals(vector, jitTraps.fault.vector);
+        assertEquals(interp, jit);
     }
 
     @Test

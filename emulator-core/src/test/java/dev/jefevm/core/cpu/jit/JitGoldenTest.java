@@ -10,7 +10,14 @@ import java.lang.classfile.Instruction;
 import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.instruction.BranchInstruction;
+import java.lang.classfile.instruction.ConstantInstruction;
+import java.lang.classfile.instruction.ExceptionCatch;
+import java.lang.classfile.instruction.FieldInstruction;
+import java.lang.classfile.instruction.IncrementInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.classfile.instruction.LabelTarget;
+import java.lang.classfile.instruction.LoadInstruction;
+import java.lang.classfile.instruction.StoreInstruction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +42,10 @@ class JitGoldenTest {
         "dec-jnz, b900c2eb0b48ffc975fbf4",
         "add-store-loop, b9640000004801c848894308ffc975f5f4",
         "call-ret, b96400000031c0e80e000000488d150b000000ffd2ffc975eef44801c8c34883f05ac3",
-        "helper-adc-imul, 4983d2034c6bf807f4",
+        "adc-imul, 4983d2034c6bf807f4",
+        "helper-bsf, 480fbcc1f4",
+        "compare-setb-sbb-ret, 488b0f488b1631c04839ca0f92c04839d183d800c3",
+        "movups-copy, 0f10060f1107f4",
     })
     void compile_snippet_producesTheReviewedBytecode(String name, String hex) throws IOException {
         byte[] page = new byte[4096];
@@ -72,11 +82,33 @@ class JitGoldenTest {
                 } else if (e instanceof BranchInstruction b) {
                     sb.append("    ").append(b.opcode().name().toLowerCase()).append(" L")
                             .append(names.computeIfAbsent(b.target(), k -> names.size())).append('\n');
+                } else if (e instanceof ExceptionCatch c) {
+                    sb.append("    catch ").append(label(names, c.tryStart())).append("-").append(label(names, c.tryEnd()))
+                            .append(" -> ").append(label(names, c.handler())).append('\n');
                 } else if (e instanceof Instruction i) {
-                    sb.append("    ").append(i).append('\n');
+                    sb.append("    ").append(compact(i)).append('\n');
                 }
             }
         }
         return sb.toString();
+    }
+
+    private static String label(Map<Label, Integer> names, Label l) {
+        return "L" + names.computeIfAbsent(l, k -> names.size());
+    }
+
+    /** One instruction as javap would show it, with owners by simple name: "lload 15", "getfield JitContext.state". */
+    private static String compact(Instruction i) {
+        String op = i.opcode().name().toLowerCase();
+        return switch (i) {
+            case LoadInstruction l -> op.contains("_") ? op : op + " " + l.slot();
+            case StoreInstruction st -> op.contains("_") ? op : op + " " + st.slot();
+            case IncrementInstruction inc -> op + " " + inc.slot() + " " + inc.constant();
+            case ConstantInstruction c -> op.contains("const_") ? op : op + " " + c.constantValue();
+            case FieldInstruction f -> op + " " + f.owner().asSymbol().displayName() + "." + f.name().stringValue();
+            case InvokeInstruction m -> op + " " + m.owner().asSymbol().displayName() + "." + m.name().stringValue()
+                    + m.type().stringValue();
+            default -> op;
+        };
     }
 }

@@ -30,7 +30,17 @@ final class JitTestMachine {
         this(jit ? new JitOptions(1, JitOptions.DEFAULT_CODE_CACHE_BYTES, false) : null);
     }
 
+    /** A machine whose interrupt line rises every {@code interruptPeriod} retired instructions (vector 0x20). */
+    JitTestMachine(boolean jit, long interruptPeriod) {
+        this(jit ? new JitOptions(1, JitOptions.DEFAULT_CODE_CACHE_BYTES, false) : null, interruptPeriod);
+    }
+
     JitTestMachine(JitOptions options) {
+        this(options, 0);
+    }
+
+    JitTestMachine(JitOptions options, long interruptPeriod) {
+        long[] nextInterrupt = {interruptPeriod};
         Platform platform = new Platform() {
             @Override
             public int ioRead(int port, int size) {
@@ -43,12 +53,13 @@ final class JitTestMachine {
 
             @Override
             public boolean interruptPending() {
-                return false;
+                return interruptPeriod > 0 && clock.retiredInstructions() >= nextInterrupt[0];
             }
 
             @Override
             public int acknowledgeInterrupt() {
-                return -1;
+                nextInterrupt[0] = clock.retiredInstructions() + interruptPeriod;
+                return 0x20;
             }
 
             @Override

@@ -26,6 +26,32 @@ class JitTranslationTest {
             + "48ff43587c0448ff4360d1e0770448ff43683c807d0448ff4370ffc9758ef4";
     /** Calls: call rel / ret and call through a register (lea rip-relative) in a loop. */
     static final String CALLS = "b96400000031c0e80e000000488d150b000000ffd2ffc975eef44801c8c34883f05ac3";
+    /**
+     * IMUL r,r/m and r,r/m,imm at 16/32/64 bits, NEG/NOT on registers (incl. AH) and memory,
+     * CBW/CWDE/CDQE/CWD/CDQ/CQO over edge values (0, 1, -1, 0x7F, 0xFFFF8000, 2^31, 2^63,
+     * 2^63-1, a mixed pattern), each result and PUSHFQ's flags (OF and AF included) stored; Jcc,
+     * SETcc, ADC and SBB read the flags IMUL and NEG leave; then CALL/JMP through a register and
+     * through memory in a loop. Source: the test resources' jit-asm/arithmetic.s.
+     */
+    static final String ARITHMETIC = "48c7c30000040048c7c00000000048890348c7c0010000004889430848c7c0ffffffff4889431048c7c07f00000048894318"
+            + "48b80080ffff000000004889432048b800000080000000004889432848b800000000000000804889433048b8f1debc9a7856"
+            + "34124889433848b8ffffffffffffff7f48894340488dbb0001000031c9488b04cb488b54cb084989c04c0fafc29c41594c89"
+            + "074c894f084989c2440fafd29c41594c8957104c894f184989c366440fafda9c41594c895f204c894f284c6b64cb08fd410f"
+            + "92c5410f90c64c8967304c896f384c8977404469e045230100710349ffc772074981c7000100006644692ccbff7f9c41594c"
+            + "896f484c894f504989c449f7dc9c41594c8967584c894f6048894768f75f689c41594c894f704889477848f75778f65f7949"
+            + "83df004989d46641f7d441f6dc41f7d4f6dc4c89a78000000048898788000000488b44cb08669848898790000000488b44cb"
+            + "0898669948898798000000488997a0000000489899488987a8000000488997b0000000488b44cb0848994911d74c89bfb800"
+            + "00004881c7c0000000ffc183f9080f82ddfeffff488d154100000048899380000000b91400000031c0ffd2ff938000000048"
+            + "8d3503000000ffe6f4ffc975ea488d35150000004889b38800000048898390000000ffa388000000f4f44801c8486bc003c3";
+    /**
+     * 128-bit SSE moves: MOVUPS/MOVUPD/MOVDQU loads and stores at misaligned addresses and across
+     * a page boundary (the slow paths), MOVAPS/MOVDQA/MOVAPD/MOVNTDQ aligned, register to
+     * register, mixed with executor-run PADDQ and MOVQ. Source: jit-asm/sse-moves.s.
+     */
+    static final String SSE_MOVES = "0f20e00d000200000f22e048c7c30000040048b8887766554433221148890348b800ffeeddccbbaa9948894308488983f80f"
+            + "000048898300100000b9140000000f10030f28c8f30f7f8ccb00010000660f6f13660fd4d00f299300020000660fe7931002"
+            + "0000660f109bfb0f0000f30f7f9bf40f0000660f28e3f30f6fac8b0001000066480f7ee84901c00f11a320020000660f7fab"
+            + "30020000ffc975a266480f7ed0f4";
 
     private static String runOn(boolean jit, String code, long budget) {
         JitTestMachine m = new JitTestMachine(jit);
@@ -38,7 +64,7 @@ class JitTranslationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ALU, MEMORY, CONDITIONS, CALLS})
+    @ValueSource(strings = {ALU, MEMORY, CONDITIONS, CALLS, ARITHMETIC, SSE_MOVES})
     void run_snippetOnJit_leavesTheInterpretersState(String code) {
         String interp = runOn(false, code, 1_000_000);
 
