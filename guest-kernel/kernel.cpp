@@ -4,7 +4,7 @@
 //   -> heap -> framebuffer console -> ACPI/power (the one walk of the ACPI tables) ->
 //   interrupt controllers and the timer tick (LAPIC, or PIT + 8259 under `noapic` on the
 //   kernel command line or without a usable APIC) -> console input (UART IRQ 4) -> RTC,
-//   PCI, PS/2, power button
+//   PCI, PS/2, power button -> ATA disks and the NTFS volume mounted at / (fs/VfsMount)
 //   -> milestone 2 -> banner -> milestone 3 -> the shell thread, while the boot context
 //   becomes the idle thread. Without a working tick the shell polls the UART on the boot
 //   stack instead. Failures that leave no way forward print why on serial and halt.
@@ -26,6 +26,9 @@
 #include "drivers/Serial16550.h"
 #include "drivers/SerialInput.h"
 #include "drivers/TscClock.h"
+#include "drivers/WallClock.h"
+#include "fs/Vfs.h"
+#include "fs/VfsMount.h"
 #include "lib/CommandLine.h"
 #include "lib/Kprintf.h"
 #include "lib/Panic.h"
@@ -183,9 +186,17 @@ void setUpInterrupts() {
 
 void setUpPlatformDevices() {
     drivers::rtc::init();
+    drivers::WallClock::start();
     drivers::pci::init();
     drivers::ps2::init();
     drivers::powerButtonInit(g_hasAcpi ? &g_acpi : nullptr);
+    fs::mountBootVolume();
+    // Power-off and reboot (shell or power button) first put every file change on the disk.
+    drivers::Power::setBeforeShutdown([] {
+        if (fs::Vfs::root() != nullptr && fs::Vfs::root()->sync().isError()) {
+            kprintf("shutdown: the disk could not be synced\n");
+        }
+    });
 }
 
 void runShell(void*) { shell::Shell::run(); }

@@ -7,6 +7,8 @@ namespace {
 
 Serial16550* g_serial = nullptr;
 FbConsole* g_fb = nullptr;
+Console::Capture g_capture = nullptr;
+void* g_captureContext = nullptr;
 
 }  // namespace
 
@@ -15,7 +17,16 @@ void Console::attachFramebuffer(FbConsole* fb) { g_fb = fb; }
 Serial16550* Console::serial() { return g_serial; }
 FbConsole* Console::framebuffer() { return g_fb; }
 
+void Console::setCapture(Capture capture, void* context) {
+    g_capture = capture;
+    g_captureContext = context;
+}
+
 void Console::put(char c) {
+    if (g_capture != nullptr) {
+        g_capture(c, g_captureContext);
+        return;
+    }
     if (g_serial != nullptr) {
         if (c == '\n') {
             g_serial->write('\r');

@@ -17,6 +17,11 @@ public:
     static Serial16550* serial();
     static FbConsole* framebuffer();
 
+    // While a capture is set, put() and write() hand every byte to it instead of the sinks
+    // (the shell's `>` and `>>` redirection); nullptr ends the capture.
+    using Capture = void (*)(char c, void* context);
+    static void setCapture(Capture capture, void* context);
+
     static void put(char c);
     static void write(const char* s);
     static void write(const char* s, size_t length);

@@ -15,6 +15,7 @@ constexpr int kSleepTypeShift = 10;
 constexpr uint16_t kSleepTypeMask = 7u << kSleepTypeShift;
 constexpr uint16_t kResetControlPort = 0xCF9;
 constexpr uint8_t kResetControlFullReset = 0x06;  // SYS_RST | RST_CPU
+void (*g_beforeShutdown)() = nullptr;
 constexpr int kSettleSpins = 100000;
 
 const AcpiInfo* g_acpi = nullptr;
@@ -43,7 +44,12 @@ void writeResetRegister(const acpi::GenericAddress& reg, uint8_t value) {
 
 void Power::initialize(const AcpiInfo* acpi) { g_acpi = acpi; }
 
+void Power::setBeforeShutdown(void (*hook)()) { g_beforeShutdown = hook; }
+
 const char* Power::powerOff() {
+    if (g_beforeShutdown != nullptr) {
+        g_beforeShutdown();
+    }
     if (g_acpi == nullptr) {
         return "ACPI is not available";
     }
@@ -59,6 +65,9 @@ const char* Power::powerOff() {
 }
 
 void Power::reboot() {
+    if (g_beforeShutdown != nullptr) {
+        g_beforeShutdown();
+    }
     if (g_acpi != nullptr && g_acpi->resetSupported && g_acpi->resetRegister.address != 0) {
         writeResetRegister(g_acpi->resetRegister, g_acpi->resetValue);
         settle();

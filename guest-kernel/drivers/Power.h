@@ -14,6 +14,8 @@ class Power {
 public:
     // acpi may be null (no usable ACPI): powerOff() then reports that and returns.
     static void initialize(const AcpiInfo* acpi);
+    // Runs first in powerOff() and reboot(), in the calling thread (the kernel syncs the disks).
+    static void setBeforeShutdown(void (*hook)());
     // Returns the reason power-off could not happen.
     static const char* powerOff();
     [[noreturn]] static void reboot();

@@ -5,6 +5,7 @@
 #include "arch/Irq.h"
 #include "drivers/Power.h"
 #include "lib/Kprintf.h"
+#include "sched/Scheduler.h"
 
 namespace drivers {
 
@@ -13,6 +14,9 @@ namespace {
 constexpr uint16_t kPowerButton = 1 << 8;  // PWRBTN_STS / PWRBTN_EN (ACPI 6.5 tables 4.13, 4.14)
 constexpr uint8_t kMaxIsaIrq = 15;
 
+volatile bool g_pressed = false;
+sched::WaitQueue g_pressedQueue;
+
 uint16_t g_statusPort;  // PM1a_STS
 uint16_t g_enablePort;  // PM1a_EN: the second half of the PM1a event block (ACPI 6.5 4.8.3.1)
 
@@ -20,6 +24,21 @@ void systemControlInterrupt(arch::InterruptFrame&) {
     uint16_t status = arch::inw(g_statusPort);
     arch::outw(g_statusPort, status);  // write-1-to-clear every bit we saw
     if ((status & kPowerButton) != 0) {
+        g_pressed = true;
+        g_pressedQueue.wakeAll();
+    }
+}
+
+// Power-off runs in a thread, not in the interrupt handler: shutting down syncs the disks,
+// and the disk driver sleeps until its own interrupt.
+void powerButtonThread(void*) {
+    for (;;) {
+        uint64_t flags = arch::Irq::save();
+        while (!g_pressed) {
+            g_pressedQueue.wait();
+        }
+        g_pressed = false;
+        arch::Irq::restore(flags);
         lib::kprintf("power button: powering off\n");
         const char* why = Power::powerOff();
         lib::kprintf("power button: %s\n", why);
@@ -36,6 +55,7 @@ void powerButtonInit(const AcpiInfo* acpi) {
     g_statusPort = acpi->pm1aEvent;
     g_enablePort = static_cast<uint16_t>(acpi->pm1aEvent + acpi->pm1EventLength / 2);
     arch::outw(g_statusPort, kPowerButton);
+    sched::Scheduler::spawn("acpi-power", powerButtonThread, nullptr);
     arch::Irq::installIsa(static_cast<uint8_t>(acpi->sciInterrupt), "acpi sci", systemControlInterrupt);
     arch::outw(g_enablePort, static_cast<uint16_t>(arch::inw(g_enablePort) | kPowerButton));
 }

@@ -35,4 +35,17 @@ DateTime DateTime::fromUnixSeconds(int64_t seconds) {
     return t;
 }
 
+int64_t DateTime::toUnixSeconds() const {
+    // Days since 1970-01-01 counted in 400-year eras that start on March 1st, so the leap day
+    // is the last day of its era-year and month lengths follow the 153-day five-month cycle.
+    int64_t y = year - (month <= 2 ? 1 : 0);
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    int64_t yearOfEra = y - era * 400;
+    int64_t monthFromMarch = (month + 9) % 12;
+    int64_t dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;
+    int64_t dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    int64_t days = era * 146097 + dayOfEra - 719468;  // 719468: days from 0000-03-01 to 1970-01-01
+    return days * 86400 + hour * 3600 + minute * 60 + second;
+}
+
 }  // namespace lib

@@ -1,5 +1,6 @@
-// lib/DateTime: UNIX time (seconds since 1970-01-01 00:00:00 UTC) to a proleptic Gregorian
-// calendar date and time of day, UTC. Used to show the Limine "date at boot" response.
+// lib/DateTime: UNIX time (seconds since 1970-01-01 00:00:00 UTC) to and from a proleptic
+// Gregorian calendar date and time of day, UTC. Used to show the Limine "date at boot"
+// response and to stamp files with the RTC's time.
 // Pure code: also built for host unit tests.
 #pragma once
 
@@ -16,6 +17,7 @@ struct DateTime {
     int second;  // 0-59
 
     static DateTime fromUnixSeconds(int64_t seconds);
+    int64_t toUnixSeconds() const;
 };
 
 }  // namespace lib

@@ -16,7 +16,9 @@
 #include "mm/PhysicalMemoryManager.h"
 #include "sched/Scheduler.h"
 #include "sched/Tick.h"
+#include "shell/BenchCommands.h"
 #include "shell/DeviceCommands.h"
+#include "shell/FileCommands.h"
 #include "shell/GuiCommands.h"
 
 namespace shell {
@@ -210,6 +212,21 @@ const Command kCommands[] = {
     {"mouse", "PS/2 mouse position and buttons", mouseCommand},
     {"gui", "desktop demo (returns by itself, or Esc)", guiCommand},
     {"guii", "interactive desktop: PS/2 mouse and keyboard, Esc quits", guiiCommand},
+    {"ls", "list a directory (name, size, <DIR>)", lsCommand},
+    {"cd", "change the current directory", cdCommand},
+    {"pwd", "print the current directory", pwdCommand},
+    {"cat", "print files", catCommand},
+    {"touch", "create files or update their time", touchCommand},
+    {"mkdir", "create directories", mkdirCommand},
+    {"rm", "remove files", rmCommand},
+    {"rmdir", "remove empty directories", rmdirCommand},
+    {"cp", "copy a file", cpCommand},
+    {"mv", "move or rename a file or directory", mvCommand},
+    {"stat", "size, type and times of a path", statCommand},
+    {"df", "size and free space of the volume", dfCommand},
+    {"sync", "flush everything written to the disk", syncCommand},
+    {"edit", "edit a file (vi keys: i a o x dd, :w :q :wq :q!)", editCommand},
+    {"iobench", "disk throughput: iobench [-s MiB] FILE, or -raw DISK", iobenchCommand},
     {"version", "JefeOS version", version},
     {"modules", "files the loader handed over (--module)", modules},
     {"panic", "fault on purpose (page fault dump)", panic},

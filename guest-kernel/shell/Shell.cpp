@@ -6,7 +6,9 @@
 #include "lib/Kprintf.h"
 #include "lib/String.h"
 #include "shell/Commands.h"
+#include "shell/FileCommands.h"
 #include "shell/LineEditor.h"
+#include "shell/Redirection.h"
 
 namespace shell {
 
@@ -22,9 +24,25 @@ constinit LineEditor g_editor(g_echo);
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
 
+void runCommandLine(const char* line);
+
 }  // namespace
 
+// `>` and `>>` apply to any command: its console output goes to the file (shell/FileCommands).
 void Shell::execute(const char* line) {
+    Redirection redirection;
+    if (!parseRedirection(line, redirection)) {
+        lib::kprintf("syntax error: no file after >\n");
+    } else if (redirection.present) {
+        runRedirected(redirection, runCommandLine);
+    } else {
+        runCommandLine(line);
+    }
+}
+
+namespace {
+
+void runCommandLine(const char* line) {
     char buffer[LineEditor::kMaxLine + 1];
     while (isBlank(*line)) {
         line++;
@@ -60,6 +78,8 @@ void Shell::execute(const char* line) {
     }
     lib::kprintf("unknown command: %s (try help)\n", buffer);
 }
+
+}  // namespace
 
 void Shell::run() {
     for (;;) {

@@ -24,3 +24,13 @@ TEST(dateTime_2038Rollover_isCorrect) {
 TEST(dateTime_beforeEpoch_isDecember31_1969) {
     EXPECT_TRUE(is(lib::DateTime::fromUnixSeconds(-1), 1969, 12, 31, 23, 59, 59));
 }
+TEST(dateTime_toUnixSeconds_invertsFromUnixSeconds) {
+    const int64_t samples[] = {0, -1, 951782400, 1704067199, 2147483647, 1767225600, -86400 * 366, 4102444800};
+    for (int64_t seconds : samples) {
+        EXPECT_EQ(lib::DateTime::fromUnixSeconds(seconds).toUnixSeconds(), seconds);
+    }
+}
+TEST(dateTime_toUnixSeconds_firstOf2026) {
+    lib::DateTime t{2026, 1, 1, 0, 0, 0};
+    EXPECT_EQ(t.toUnixSeconds(), 1767225600);
+}

@@ -2,8 +2,10 @@ package dev.jefevm.disk;
 
 /**
  * Checks the preconditions every {@link BlockDevice} method shares: a byte range that lies
- * inside the disk and inside the caller's array. A violation is a bug in the caller (the device
- * model validates guest LBAs first), so it is an unchecked exception.
+ * inside the disk and inside the caller's array, and for a write, a device open for writing. A
+ * range violation is a bug in the caller (the device model validates guest LBAs first), so it is
+ * an unchecked exception; a write to a read-only image is the user's choice of mode, so it is a
+ * {@link DiskImageException} naming the image.
  */
 public final class Ranges {
 
@@ -17,6 +19,15 @@ public final class Ranges {
         }
         if (arrayOffset < 0 || arrayOffset > array.length - length) {
             throw new IllegalArgumentException("array range " + arrayOffset + "+" + length + " outside " + array.length);
+        }
+    }
+
+    /** As {@link #check}, and refuses the write if the image {@code name} is open read-only. */
+    public static void checkWrite(long offset, int length, long size, byte[] array, int arrayOffset,
+            boolean readOnly, String name) throws DiskImageException {
+        check(offset, length, size, array, arrayOffset);
+        if (readOnly) {
+            throw new DiskImageException(name + ": image is open read-only");
         }
     }
 }

@@ -61,41 +61,13 @@ public final class SnapshotOverlay implements BlockDevice {
     @Override
     public void read(long offset, byte[] dst, int dstOffset, int length) throws IOException {
         Ranges.check(offset, length, size, dst, dstOffset);
-        while (length > 0) {
-            long cluster = offset >>> CLUSTER_BITS;
-            int inCluster = (int) (offset & (CLUSTER_SIZE - 1));
-            int n = Math.min(length, CLUSTER_SIZE - inCluster);
-            long copy = copyOf(cluster);
-            if (copy < 0) {
-                base.read(offset, dst, dstOffset, n);
-            } else {
-                readFully(ByteBuffer.wrap(dst, dstOffset, n), copy + inCluster);
-            }
-            offset += n;
-            dstOffset += n;
-            length -= n;
-        }
+        transfer(offset, dst, dstOffset, length, false);
     }
 
     @Override
     public void write(long offset, byte[] src, int srcOffset, int length) throws IOException {
         Ranges.check(offset, length, size, src, srcOffset);
-        while (length > 0) {
-            long cluster = offset >>> CLUSTER_BITS;
-            int inCluster = (int) (offset & (CLUSTER_SIZE - 1));
-            int n = Math.min(length, CLUSTER_SIZE - inCluster);
-            long copy = copyOf(cluster);
-            if (copy < 0) {
-                copy = copyCluster(cluster);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(src, srcOffset, n);
-            while (buffer.hasRemaining()) {
-                overlay.write(buffer, copy + inCluster + buffer.position() - srcOffset);
-            }
-            offset += n;
-            srcOffset += n;
-            length -= n;
-        }
+        transfer(offset, src, srcOffset, length, true);
     }
 
     /** Nothing to make durable: the overlay is thrown away when the VM stops. */
@@ -112,6 +84,33 @@ public final class SnapshotOverlay implements BlockDevice {
         }
     }
 
+    /**
+     * Moves {@code length} bytes between {@code array} and the disk at {@code offset}, one
+     * cluster at a time: a read takes each cluster from its copy or else from the base; a write
+     * goes to the cluster's copy, made first if the cluster has none yet.
+     */
+    private void transfer(long offset, byte[] array, int arrayOffset, int length, boolean write) throws IOException {
+        while (length > 0) {
+            long cluster = offset >>> CLUSTER_BITS;
+            int inCluster = (int) (offset & (CLUSTER_SIZE - 1));
+            int n = Math.min(length, CLUSTER_SIZE - inCluster);
+            long copy = copyOf(cluster);
+            if (write) {
+                if (copy < 0) {
+                    copy = copyCluster(cluster);
+                }
+                writeFully(ByteBuffer.wrap(array, arrayOffset, n), copy + inCluster);
+            } else if (copy < 0) {
+                base.read(offset, array, arrayOffset, n);
+            } else {
+                readFully(ByteBuffer.wrap(array, arrayOffset, n), copy + inCluster);
+            }
+            offset += n;
+            arrayOffset += n;
+            length -= n;
+        }
+    }
+
     private long copyOf(long cluster) {
         long[] chunk = map[(int) (cluster >>> CHUNK_BITS)];
         return chunk == null ? -1 : chunk[(int) (cluster & ((1 << CHUNK_BITS) - 1))] - 1;
@@ -122,10 +121,7 @@ public final class SnapshotOverlay implements BlockDevice {
         int n = (int) Math.min(CLUSTER_SIZE, size - start);
         base.read(start, clusterBuffer, 0, n);
         long at = overlayEnd;
-        ByteBuffer buffer = ByteBuffer.wrap(clusterBuffer, 0, n);
-        while (buffer.hasRemaining()) {
-            overlay.write(buffer, at + buffer.position());
-        }
+        writeFully(ByteBuffer.wrap(clusterBuffer, 0, n), at);
         overlayEnd += CLUSTER_SIZE;
         int chunkIndex = (int) (cluster >>> CHUNK_BITS);
         if (map[chunkIndex] == null) {
@@ -142,6 +138,13 @@ public final class SnapshotOverlay implements BlockDevice {
             if (n < 0) {
                 throw new IOException("snapshot overlay file is shorter than expected");
             }
+        }
+    }
+
+    private void writeFully(ByteBuffer buffer, long position) throws IOException {
+        int start = buffer.position();
+        while (buffer.hasRemaining()) {
+            overlay.write(buffer, position + buffer.position() - start);
         }
     }
 }

@@ -1,12 +1,11 @@
 package dev.jefevm.disk.qcow2;
 
 import dev.jefevm.disk.DiskImageException;
+import dev.jefevm.disk.ImageFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,13 +37,7 @@ public final class Qcow2Check {
 
     /** The problems found in the image at {@code path}; an empty list means clean. */
     public static List<String> check(Path path) throws IOException {
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(path, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new DiskImageException(path + ": no such file", e);
-        }
-        try (channel) {
+        try (FileChannel channel = ImageFiles.open(path, true)) {
             Qcow2Check check = new Qcow2Check();
             try {
                 check.run(channel, path.toString());

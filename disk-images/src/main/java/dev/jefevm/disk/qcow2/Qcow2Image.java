@@ -2,13 +2,12 @@ package dev.jefevm.disk.qcow2;
 
 import dev.jefevm.disk.BlockDevice;
 import dev.jefevm.disk.DiskImageException;
+import dev.jefevm.disk.ImageFiles;
 import dev.jefevm.disk.Ranges;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
@@ -64,14 +63,7 @@ public final class Qcow2Image implements BlockDevice {
 
     /** Opens an existing qcow2 v3 image, validating its header and tables before use. */
     public static Qcow2Image open(Path path, boolean readOnly) throws IOException {
-        FileChannel channel;
-        try {
-            channel = readOnly
-                    ? FileChannel.open(path, StandardOpenOption.READ)
-                    : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            throw new DiskImageException(path + ": no such file", e);
-        }
+        FileChannel channel = ImageFiles.open(path, readOnly);
         try {
             return open(channel, path.toString(), readOnly);
         } catch (IOException | RuntimeException e) {
@@ -178,8 +170,7 @@ public final class Qcow2Image implements BlockDevice {
         }
         long entry = l2Table(l2Offset)[(int) (cluster & ((1 << l2Bits) - 1))];
         if ((entry & COMPRESSED) != 0) {
-            throw new DiskImageException(file.name() + ": compressed qcow2 clusters are not supported"
-                    + " (decompress with 'qemu-img convert -O qcow2')");
+            throw compressedCluster();
         }
         if ((entry & ZERO) != 0) {
             return 0;
@@ -205,10 +196,7 @@ public final class Qcow2Image implements BlockDevice {
 
     @Override
     public void write(long offset, byte[] src, int srcOffset, int length) throws IOException {
-        Ranges.check(offset, length, size, src, srcOffset);
-        if (readOnly) {
-            throw new DiskImageException(file.name() + ": image is open read-only");
-        }
+        Ranges.checkWrite(offset, length, size, src, srcOffset, readOnly, file.name());
         try {
             while (length > 0) {
                 int inCluster = (int) (offset & (clusterSize - 1));
@@ -242,8 +230,7 @@ public final class Qcow2Image implements BlockDevice {
         }
         long entry = l2[l2Index];
         if ((entry & COMPRESSED) != 0) {
-            throw new DiskImageException(file.name() + ": compressed qcow2 clusters are not supported"
-                    + " (decompress with 'qemu-img convert -O qcow2')");
+            throw compressedCluster();
         }
         long host = dataOffset(entry);
         if (host != 0 && (entry & ZERO) == 0) {
@@ -267,6 +254,11 @@ public final class Qcow2Image implements BlockDevice {
         }
         l2[l2Index] = host | COPIED;
         pendingL2.add(l2Offset + 8L * l2Index, l2[l2Index]);
+    }
+
+    private DiskImageException compressedCluster() {
+        return new DiskImageException(file.name() + ": compressed qcow2 clusters are not supported"
+                + " (decompress with 'qemu-img convert -O qcow2')");
     }
 
     /** The L2 table at {@code offset}; pending entries reach the file before a table is read from it. */

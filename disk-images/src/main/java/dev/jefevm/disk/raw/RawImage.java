@@ -1,13 +1,12 @@
 package dev.jefevm.disk.raw;
 
 import dev.jefevm.disk.BlockDevice;
-import dev.jefevm.disk.DiskImageException;
+import dev.jefevm.disk.ImageFiles;
 import dev.jefevm.disk.Ranges;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -33,14 +32,7 @@ public final class RawImage implements BlockDevice {
 
     /** Opens an existing raw image file. */
     public static RawImage open(Path path, boolean readOnly) throws IOException {
-        try {
-            FileChannel channel = readOnly
-                    ? FileChannel.open(path, StandardOpenOption.READ)
-                    : FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            return new RawImage(path, channel, readOnly);
-        } catch (NoSuchFileException e) {
-            throw new DiskImageException(path + ": no such file", e);
-        }
+        return new RawImage(path, ImageFiles.open(path, readOnly), readOnly);
     }
 
     /** Creates a new raw image of {@code size} bytes (a sparse file of zeros); refuses an existing file. */
@@ -78,10 +70,7 @@ public final class RawImage implements BlockDevice {
 
     @Override
     public void write(long offset, byte[] src, int srcOffset, int length) throws IOException {
-        Ranges.check(offset, length, size, src, srcOffset);
-        if (readOnly) {
-            throw new DiskImageException(path + ": image is open read-only");
-        }
+        Ranges.checkWrite(offset, length, size, src, srcOffset, readOnly, path.toString());
         ByteBuffer buffer = ByteBuffer.wrap(src, srcOffset, length);
         while (buffer.hasRemaining()) {
             channel.write(buffer, offset + buffer.position() - srcOffset);

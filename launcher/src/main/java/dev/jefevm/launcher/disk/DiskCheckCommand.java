@@ -8,11 +8,9 @@ import dev.jefevm.disk.ntfs.NtfsVolume;
 import dev.jefevm.disk.partition.VolumeLocation;
 import dev.jefevm.disk.partition.Volumes;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jefevm disk check}: checks the container (qcow2 tables and refcounts) and then the NTFS
@@ -21,26 +19,18 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "check", description = "Check an image's container format and its NTFS volume (read-only).",
         mixinStandardHelpOptions = true, footer = {"", "Exit status: 0 clean, 1 problems found (listed) or unreadable image."})
-final class DiskCheckCommand extends DiskSubcommand {
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file (raw or qcow2).")
-    private Path image;
-
-    @Override
-    Path image() {
-        return image;
-    }
+final class DiskCheckCommand extends ImageSubcommand {
 
     @Override
     int run() throws IOException {
         List<String> problems = new ArrayList<>();
-        String format = DiskImages.detect(image).displayName();
-        for (String p : DiskImages.check(image)) {
+        String format = DiskImages.detect(image()).displayName();
+        for (String p : DiskImages.check(image())) {
             problems.add(format + ": " + p);
         }
         String volumeNote = "";
         if (problems.isEmpty()) {
-            try (BlockDevice disk = DiskImages.open(image, DiskOpenMode.READ_ONLY)) {
+            try (BlockDevice disk = DiskImages.open(image(), DiskOpenMode.READ_ONLY)) {
                 volumeNote = checkVolume(disk, problems);
             }
         }
@@ -48,10 +38,10 @@ final class DiskCheckCommand extends DiskSubcommand {
             out().println(p);
         }
         if (problems.isEmpty()) {
-            out().println(image + ": no problems found" + volumeNote);
+            out().println(image() + ": no problems found" + volumeNote);
             return 0;
         }
-        out().println(image + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+        out().println(image() + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
         return FAILED;
     }
 

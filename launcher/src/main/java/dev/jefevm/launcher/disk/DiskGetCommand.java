@@ -1,5 +1,6 @@
 package dev.jefevm.launcher.disk;
 
+import dev.jefevm.disk.DiskOpenMode;
 import dev.jefevm.disk.ntfs.NtfsEntry;
 import dev.jefevm.disk.ntfs.NtfsVolume;
 import java.io.IOException;
@@ -16,10 +17,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "get", description = "Copy a file from the image's NTFS volume to the host.",
         mixinStandardHelpOptions = true, footer = {"", "Example: jefevm disk get data.qcow2 /docs/readme.txt ."})
-final class DiskGetCommand extends DiskSubcommand {
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file (raw or qcow2).")
-    private Path image;
+final class DiskGetCommand extends VolumeSubcommand {
 
     @Parameters(index = "1", paramLabel = "PATH", description = "The file in the volume.")
     private String path;
@@ -27,31 +25,27 @@ final class DiskGetCommand extends DiskSubcommand {
     @Parameters(index = "2", paramLabel = "HOSTFILE", description = "Destination host file or folder.")
     private Path hostFile;
 
-    @Override
-    Path image() {
-        return image;
+    DiskGetCommand() {
+        super(DiskOpenMode.READ_ONLY);
     }
 
     @Override
-    int run() throws IOException {
+    int run(NtfsVolume volume) throws IOException {
         String source = VolumePaths.absolute(path);
-        try (DiskSession session = DiskSession.open(image, false)) {
-            NtfsVolume volume = session.volume();
-            NtfsEntry entry = volume.stat(source);
-            if (entry.directory()) {
-                return fail(image + ": " + source + " is a folder");
-            }
-            Path target = Files.isDirectory(hostFile) ? hostFile.resolve(entry.name()) : hostFile;
-            boolean done = false;
-            try (OutputStream out = Files.newOutputStream(target)) {
-                ProgressBar bar = ProgressBar.forCopy(err(), "get " + entry.name(), entry.size());
-                volume.read(source, out, bar);
-                bar.finish();
-                done = true;
-            } finally {
-                if (!done) {
-                    Files.deleteIfExists(target);
-                }
+        NtfsEntry entry = volume.stat(source);
+        if (entry.directory()) {
+            return fail(image() + ": " + source + " is a folder");
+        }
+        Path target = Files.isDirectory(hostFile) ? hostFile.resolve(entry.name()) : hostFile;
+        boolean done = false;
+        try (OutputStream out = Files.newOutputStream(target)) {
+            ProgressBar bar = ProgressBar.forCopy(err(), "get " + entry.name(), entry.size());
+            volume.read(source, out, bar);
+            bar.finish();
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(target);
             }
         }
         return 0;

@@ -13,11 +13,9 @@ import dev.jefevm.disk.partition.VolumeLocation;
 import dev.jefevm.disk.partition.Volumes;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code jefevm disk info}: what an image is (format, virtual and file size, qcow2 cluster size
@@ -26,21 +24,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "info", description = "Describe a disk image: format, sizes, partitions, NTFS volume.",
         mixinStandardHelpOptions = true)
-final class DiskInfoCommand extends DiskSubcommand {
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file (raw or qcow2).")
-    private Path image;
-
-    @Override
-    Path image() {
-        return image;
-    }
+final class DiskInfoCommand extends ImageSubcommand {
 
     @Override
     int run() throws IOException {
-        DiskInfo info = DiskImages.info(image);
+        DiskInfo info = DiskImages.info(image());
         PrintWriter out = out();
-        out.println("image:          " + image);
+        out.println("image:          " + image());
         out.println("format:         " + info.format().displayName());
         out.println("virtual size:   " + Sizes.human(info.virtualSize()) + " (" + info.virtualSize() + " bytes)");
         out.println("file size:      " + Sizes.human(info.fileSize()) + " (" + info.fileSize() + " bytes)");
@@ -49,7 +39,7 @@ final class DiskInfoCommand extends DiskSubcommand {
             out.println("dirty:          " + (info.dirty() ? "yes" : "no"));
             out.println("corrupt:        " + (info.corrupt() ? "yes" : "no"));
         }
-        try (BlockDevice disk = DiskImages.open(image, DiskOpenMode.READ_ONLY)) {
+        try (BlockDevice disk = DiskImages.open(image(), DiskOpenMode.READ_ONLY)) {
             List<Partition> partitions = Partitions.read(disk);
             out.println("partitions:     " + (partitions.isEmpty() ? "none" : partitions.size()));
             for (int i = 0; i < partitions.size(); i++) {

@@ -1,9 +1,9 @@
 package dev.jefevm.launcher.disk;
 
+import dev.jefevm.disk.DiskOpenMode;
 import dev.jefevm.disk.ntfs.NtfsEntry;
 import dev.jefevm.disk.ntfs.NtfsVolume;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import picocli.CommandLine.Command;
@@ -16,36 +16,29 @@ import picocli.CommandLine.Parameters;
  * paths. A file path lists just that file.
  */
 @Command(name = "ls", description = "List a folder of the image's NTFS volume.", mixinStandardHelpOptions = true)
-final class DiskLsCommand extends DiskSubcommand {
+final class DiskLsCommand extends VolumeSubcommand {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     @Option(names = "-R", description = "List folders recursively, with full paths.")
     private boolean recursive;
 
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file (raw or qcow2).")
-    private Path image;
-
     @Parameters(index = "1", arity = "0..1", paramLabel = "PATH", defaultValue = "/",
             description = "Folder or file in the volume (default: the root).")
     private String path;
 
-    @Override
-    Path image() {
-        return image;
+    DiskLsCommand() {
+        super(DiskOpenMode.READ_ONLY);
     }
 
     @Override
-    int run() throws IOException {
+    int run(NtfsVolume volume) throws IOException {
         String start = VolumePaths.absolute(path);
-        try (DiskSession session = DiskSession.open(image, false)) {
-            NtfsVolume volume = session.volume();
-            NtfsEntry entry = start.equals("/") ? null : volume.stat(start);
-            if (entry != null && !entry.directory()) {
-                out().println(line(entry, entry.name()));
-            } else {
-                list(volume, start);
-            }
+        NtfsEntry entry = start.equals("/") ? null : volume.stat(start);
+        if (entry != null && !entry.directory()) {
+            out().println(line(entry, entry.name()));
+        } else {
+            list(volume, start);
         }
         return 0;
     }

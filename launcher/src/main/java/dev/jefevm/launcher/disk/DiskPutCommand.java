@@ -1,5 +1,6 @@
 package dev.jefevm.launcher.disk;
 
+import dev.jefevm.disk.DiskOpenMode;
 import dev.jefevm.disk.ntfs.NtfsEntry;
 import dev.jefevm.disk.ntfs.NtfsException;
 import dev.jefevm.disk.ntfs.NtfsVolume;
@@ -17,10 +18,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "put", description = "Copy a host file into the image's NTFS volume (create or replace).",
         mixinStandardHelpOptions = true, footer = {"", "Example: jefevm disk put data.qcow2 notes.txt /docs/"})
-final class DiskPutCommand extends DiskSubcommand {
-
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image file (raw or qcow2).")
-    private Path image;
+final class DiskPutCommand extends VolumeSubcommand {
 
     @Parameters(index = "1", paramLabel = "HOSTFILE", description = "The host file to copy.")
     private Path hostFile;
@@ -28,9 +26,11 @@ final class DiskPutCommand extends DiskSubcommand {
     @Parameters(index = "2", paramLabel = "PATH", description = "Destination file or folder in the volume.")
     private String path;
 
-    @Override
-    Path image() {
-        return image;
+    /** The host file's size, taken before the image is opened so a bad HOSTFILE leaves the image alone. */
+    private long size;
+
+    DiskPutCommand() {
+        super(DiskOpenMode.READ_WRITE);
     }
 
     @Override
@@ -38,9 +38,13 @@ final class DiskPutCommand extends DiskSubcommand {
         if (Files.isDirectory(hostFile)) {
             return fail(hostFile + ": is a folder (copy folders with 'jefevm disk create --from')");
         }
-        long size = Files.size(hostFile);
-        try (DiskSession session = DiskSession.open(image, true); InputStream in = Files.newInputStream(hostFile)) {
-            NtfsVolume volume = session.volume();
+        size = Files.size(hostFile);
+        return super.run();
+    }
+
+    @Override
+    int run(NtfsVolume volume) throws IOException {
+        try (InputStream in = Files.newInputStream(hostFile)) {
             String target = destination(volume);
             ProgressBar bar = ProgressBar.forCopy(err(), "put " + VolumePaths.name(target), size);
             volume.write(target, in, size, bar);

@@ -6,23 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine.TypeConversionException;
 
+/** The disk size bounds; the size grammar itself is {@code SizeLimitsTest}'s. */
 class DiskSizeConverterTest {
 
     private final DiskSizeConverter converter = new DiskSizeConverter();
 
     @Test
-    void binarySuffixes_areUnderstood() {
-        assertEquals(256L << 20, converter.convert("256M"));
-        assertEquals(4L << 30, converter.convert("4g"));
-        assertEquals(1L << 40, converter.convert("1TiB"));
-        assertEquals(16L << 20, converter.convert("16777216"));
+    void convert_limits_areInclusive() {
+        assertEquals(8L << 20, converter.convert("8M"));
+        assertEquals(2L << 40, converter.convert("2TiB"));
     }
 
     @Test
-    void sizesOutsideTheRangeOrNotWholeSectors_areRefused() {
+    void convert_outOfRange_isRejectedNamingTheRange() {
         assertThrows(TypeConversionException.class, () -> converter.convert("4M"));
-        assertThrows(TypeConversionException.class, () -> converter.convert("3T"));
-        assertThrows(TypeConversionException.class, () -> converter.convert("8388609"));
-        assertThrows(TypeConversionException.class, () -> converter.convert("big"));
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> converter.convert("3T"));
+
+        assertEquals("'3T' is outside 8M..2T", e.getMessage());
+    }
+
+    @Test
+    void convert_partialSector_isRejected() {
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> converter.convert("8388609"));
+
+        assertEquals("'8388609' is not a multiple of 512 bytes", e.getMessage());
+    }
+
+    @Test
+    void convert_malformed_suggestsADiskSize() {
+        TypeConversionException e = assertThrows(TypeConversionException.class, () -> converter.convert("big"));
+
+        assertEquals("'big' is not a size (use e.g. 256M or 4G)", e.getMessage());
     }
 }
