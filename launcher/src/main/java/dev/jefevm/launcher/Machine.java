@@ -50,6 +50,8 @@ public final class Machine implements AutoCloseable {
     private final PcBoard board;
     private final Cpu cpu;
     private final ConcurrentLinkedQueue<Runnable> posted = new ConcurrentLinkedQueue<>();
+    /** The vCPU thread while it parks in {@link #waitForWake}, for {@link #post} to unpark. */
+    private volatile Thread idleThread;
     private final List<AttachedDisk> disks = new ArrayList<>();
     /** The isa-debug-exit status the guest asked for, or -1. */
     private volatile int debugExitStatus = -1;
@@ -191,6 +193,10 @@ public final class Machine implements AutoCloseable {
     public void post(Runnable task) {
         posted.add(task);
         board.serialInbox().wakeUp();
+        Thread idler = idleThread;
+        if (idler != null) {
+            LockSupport.unpark(idler); // a vCPU parked in waitForWake (input ended or blocked)
+        }
     }
 
     private void runPosted() {
@@ -244,7 +250,11 @@ public final class Machine implements AutoCloseable {
     // cannot take; park instead so an idle guest costs no CPU.
     private void waitForWake(SerialInbox inbox, long nanos, boolean inputBlocked) throws InterruptedException {
         if (inputBlocked || inbox.isInputClosed()) {
-            LockSupport.parkNanos(nanos);
+            idleThread = Thread.currentThread();
+            if (posted.isEmpty()) {
+                LockSupport.parkNanos(nanos);
+            }
+            idleThread = null;
         } else {
             inbox.awaitInput(nanos);
         }

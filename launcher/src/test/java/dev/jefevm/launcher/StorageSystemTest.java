@@ -17,6 +17,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Whole-system storage tests: the bundled JefeOS, booted headless and deterministic with a fresh
  * disk image on the primary master (MBR, one NTFS partition at 1 MiB, as {@code jefevm disk
  * create} makes), works on files with its shell and its editor; afterwards the host reads exactly
- * that back through {@link NtfsVolume} and ntfs-3g's tools, and a second boot sees it again.
+ * that back through {@link NtfsVolume}, {@code jefevm disk} and ntfs-3g's tools, and a second boot sees it again.
  * Also: nothing written before {@code sync} returned is lost when the machine stops abruptly, and
  * images with flipped bits never crash the guest.
  */
@@ -81,6 +83,18 @@ class StorageSystemTest {
         byte[] data = new byte[BIG_FILE];
         new Random(7).nextBytes(data);
         return data;
+    }
+
+    /** Runs {@code jefevm disk ARGS...} in-process; returns its standard output (the command must succeed). */
+    private static String jefevmDisk(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] command = new String[args.length + 1];
+        command[0] = "disk";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int status = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(command);
+        assertEquals(0, status, "jefevm disk " + String.join(" ", args) + ": " + err);
+        return out.toString();
     }
 
     private static String hostRead(NtfsVolume volume, String path) throws IOException {
@@ -161,6 +175,12 @@ class StorageSystemTest {
             assertFalse(root.contains("tmpdir"), root.toString());
             assertEquals(List.of(), volume.check());
         }
+        // ... and so does `jefevm disk`, the user's way in
+        Path notes = dir.resolve("notes-from-disk.txt");
+        jefevmDisk("get", image.toString(), "/notes.txt", notes.toString());
+        assertEquals("hello from edit\necond\n", Files.readString(notes));
+        assertEquals(DIRECTORY_ENTRIES, jefevmDisk("ls", image.toString(), "/many").lines().count());
+        assertTrue(jefevmDisk("ls", "-R", image.toString(), "/").contains("big2.bin"));
 
         try (GuestConsole console = boot(image)) {
             console.runUntil(GuestConsole.PROMPT, BOOT_BUDGET);

@@ -17,6 +17,8 @@ public final class SerialInbox {
     private int head;
     private int count;
     private boolean inputClosed;
+    /** A {@link #wakeUp()} not yet seen by {@link #awaitInput}: kept like a permit, so a wake-up sent just before the wait is not lost. */
+    private boolean woken;
     private volatile boolean pending;
 
     /** Queues {@code len} bytes of host input (any thread). */
@@ -126,19 +128,24 @@ public final class SerialInbox {
         lock.lock();
         try {
             long left = timeoutNanos;
-            while (count == 0 && !inputClosed && left > 0) {
+            while (count == 0 && !inputClosed && !woken && left > 0) {
                 left = arrived.awaitNanos(left);
             }
+            woken = false;
             return count > 0;
         } finally {
             lock.unlock();
         }
     }
 
-    /** Wakes a thread in {@link #awaitInput} without posting input (a stop request). */
+    /**
+     * Ends the current (or the next) {@link #awaitInput} without posting input: a stop request,
+     * or work posted to the vCPU thread such as a finished disk transfer.
+     */
     public void wakeUp() {
         lock.lock();
         try {
+            woken = true;
             arrived.signalAll();
         } finally {
             lock.unlock();

@@ -2,8 +2,10 @@ package dev.jefevm.devices.uart;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class SerialInboxTest {
@@ -55,6 +57,14 @@ class SerialInboxTest {
         inbox.post("z");
 
         assertTrue(inbox.awaitInput(1_000_000_000L));
+    }
+
+    @Test
+    void awaitInput_afterWakeUp_returnsWithoutWaiting_evenWhenTheWakeUpCameFirst() {
+        inbox.wakeUp(); // e.g. a disk transfer finished just before the vCPU thread began to wait
+
+        boolean input = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> inbox.awaitInput(60_000_000_000L));
+        assertFalse(input);
     }
 
     @Test
