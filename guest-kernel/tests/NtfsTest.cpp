@@ -571,13 +571,31 @@ TEST(ntfs_attributeList_dataInExtensionRecordsIsReadAndRemoved) {
     EXPECT_TRUE(readAll(*m.fs, "/al.bin") == data);
     auto st = m.fs->stat("/al.bin");
     EXPECT_TRUE(!st.isError() && st.value().size == data.size());
-    auto refused = m.fs->write("/al.bin", 5000, "x", 1);
-    EXPECT_TRUE(refused.isError() && refused.error().code() == lib::ErrorCode::Unsupported);
-    EXPECT_TRUE(m.fs->rename("/al.bin", "/other.bin").isError());
+    // Listed files are writable: an overwrite inside a piece, then a rename (the new
+    // $FILE_NAME gets a new instance, so the list is rewritten).
+    auto written = m.fs->write("/al.bin", 5000, "x", 1);
+    EXPECT_TRUE(!written.isError() && written.value() == 1);
+    data[5000] = 'x';
+    EXPECT_TRUE(!m.fs->rename("/al.bin", "/other.bin").isError());
+    EXPECT_TRUE(readAll(*m.fs, "/other.bin") == data);
+    // Growing rewrites the pieces (the emptied extension records are reused).
     uint64_t freeBefore = m.fs->statfs().value().freeBytes;
-    EXPECT_TRUE(!m.fs->remove("/al.bin").isError());
+    std::string more = pattern(2 * 4096, 22);
+    EXPECT_TRUE(writeAll(*m.fs, "/other.bin", more, data.size()));
+    data += more;
+    EXPECT_TRUE(readAll(*m.fs, "/other.bin") == data);
+    EXPECT_EQ(freeBefore - 2 * 4096, m.fs->statfs().value().freeBytes);
+    {
+        MemoryBlockDevice again(device.bytes());
+        Mounted remounted(again);
+        if (!remounted.ok()) return test::fail(__FILE__, __LINE__, remounted.error);
+        EXPECT_TRUE(readAll(*remounted.fs, "/other.bin") == data);
+    }
+    EXPECT_TRUE(!m.fs->remove("/other.bin").isError());
     EXPECT_EQ(freeBefore + 3 * 4096, m.fs->statfs().value().freeBytes);
     uint8_t extension[1024];
+    loadRecord(device.bytes(), 60, extension);
+    EXPECT_EQ(0, le16(extension + 0x16) & kRecordInUse);
     loadRecord(device.bytes(), 61, extension);
     EXPECT_EQ(0, le16(extension + 0x16) & kRecordInUse);
 }
@@ -760,6 +778,104 @@ TEST(ntfs_mkntfsVolume_filesWrittenByNtfs3gAreRead) {
     if (!m.ok()) return test::fail(__FILE__, __LINE__, m.error);
     EXPECT_TRUE(readAll(*m.fs, "/FROM-HOST.BIN") == data);
     EXPECT_EQ(1u, listNames(*m.fs, "/").size());
+}
+
+// --- attribute lists we write ------------------------------------------------------------
+
+namespace {
+
+// The in-use extension records (base reference set) of the volume on `device`.
+std::vector<uint64_t> extensionRecords(MemoryBlockDevice& device) {
+    std::vector<uint64_t> found;
+    Volume volume;
+    if (volume.open(device).isError()) return {~0ull};
+    Buffer record;
+    for (uint64_t n = kFirstUserRecord; !volume.readRecord(n, record).isError(); n++) {
+        if ((le16(record.data() + 0x16) & kRecordInUse) != 0 && le64(record.data() + 0x20) != 0) found.push_back(n);
+    }
+    return found;
+}
+
+bool appendAll(fs::FileSystem& fs, const char* path, std::string& model, const std::string& text) {
+    bool ok = writeAll(fs, path, text, model.size());
+    model += text;
+    return ok;
+}
+
+}  // namespace
+
+TEST(ntfs_fragmentedFile_attributeListAcrossExtensionRecordsIsWritableAndNtfs3gAgrees) {
+    if (!ntfstest::haveNtfs3g()) {
+        std::printf("  skipped ntfs_fragmentedFile_...: ntfs-3g tools not installed\n");
+        return;
+    }
+    std::vector<uint8_t> image = ntfstest::mkntfsVolume(kVolumeSize);
+    if (image.empty()) return test::fail(__FILE__, __LINE__, "mkntfs");
+    MemoryBlockDevice device(image);
+    std::string a;
+    std::string b;
+    uint64_t freeAtStart = 0;
+    size_t extensionsWhenBig = 0;
+    {
+        Mounted m(device);
+        if (!m.ok()) return test::fail(__FILE__, __LINE__, m.error);
+        // $MFT grows (and never shrinks) when its records run out: grow it first, so the
+        // free space after deleting everything is comparable.
+        for (int i = 0; i < 16; i++) EXPECT_TRUE(!m.fs->createFile(("/spare-" + std::to_string(i)).c_str()).isError());
+        for (int i = 0; i < 16; i++) EXPECT_TRUE(!m.fs->remove(("/spare-" + std::to_string(i)).c_str()).isError());
+        freeAtStart = m.fs->statfs().value().freeBytes;
+        // Interleaved one-cluster appends: each file gets every other cluster, so each
+        // append is a run of its own and the mapping pairs outgrow the base record, then
+        // one extension record.
+        for (int i = 0; i < 700; i++) {
+            if (!appendAll(*m.fs, "/a.bin", a, pattern(4096, 1000 + i)) ||
+                !appendAll(*m.fs, "/b.bin", b, pattern(4096, 9000 + i))) {
+                return test::fail(__FILE__, __LINE__, "interleaved append");
+            }
+        }
+        extensionsWhenBig = extensionRecords(device).size();
+        EXPECT_TRUE(extensionsWhenBig >= 4);  // at least two pieces for each file
+        EXPECT_TRUE(readAll(*m.fs, "/a.bin") == a);
+        // Append (a partial cluster), overwrite across clusters, then truncate away most pieces.
+        EXPECT_TRUE(appendAll(*m.fs, "/a.bin", a, pattern(10000, 3)));
+        std::string patch = pattern(20000, 4);
+        EXPECT_TRUE(writeAll(*m.fs, "/a.bin", patch, 100000));
+        a.replace(100000, patch.size(), patch);
+        EXPECT_TRUE(!m.fs->truncate("/a.bin", 150 * 4096 + 123).isError());
+        a.resize(150 * 4096 + 123);
+        EXPECT_TRUE(extensionRecords(device).size() < extensionsWhenBig);
+        EXPECT_TRUE(!m.fs->rename("/b.bin", "/b-renamed.bin").isError());
+        EXPECT_TRUE(!m.fs->sync().isError());
+    }
+    {
+        Mounted m(device);
+        if (!m.ok()) return test::fail(__FILE__, __LINE__, m.error);
+        EXPECT_TRUE(readAll(*m.fs, "/a.bin") == a);
+        EXPECT_TRUE(readAll(*m.fs, "/b-renamed.bin") == b);
+    }
+    std::string out;
+    int status = ntfstest::runOnImage(device.bytes(), "ntfsfix -n {}", out);
+    EXPECT_EQ(0, status);
+    if (status != 0 || out.find("rror") != std::string::npos) std::fprintf(stderr, "%s\n", out.c_str());
+    (void)ntfstest::runOnImage(device.bytes(), "ntfscat {} /a.bin", out);
+    EXPECT_TRUE(out == a);
+    (void)ntfstest::runOnImage(device.bytes(), "ntfscat {} /b-renamed.bin", out);
+    EXPECT_TRUE(out == b);
+    status = ntfstest::runOnImage(device.bytes(), "ntfsls {}", out);
+    EXPECT_EQ(0, status);
+    EXPECT_TRUE(out.find("a.bin") != std::string::npos && out.find("b-renamed.bin") != std::string::npos);
+    {
+        Mounted m(device);
+        if (!m.ok()) return test::fail(__FILE__, __LINE__, m.error);
+        EXPECT_TRUE(!m.fs->remove("/b-renamed.bin").isError());
+        EXPECT_TRUE(readAll(*m.fs, "/a.bin") == a);
+        EXPECT_TRUE(!m.fs->remove("/a.bin").isError());
+        EXPECT_EQ(freeAtStart, m.fs->statfs().value().freeBytes);
+        EXPECT_TRUE(extensionRecords(device).empty());
+        EXPECT_TRUE(!m.fs->sync().isError());
+    }
+    status = ntfstest::runOnImage(device.bytes(), "ntfsfix -n {}", out);
+    EXPECT_EQ(0, status);
 }
 
 // --- fuzzing ---------------------------------------------------------------------------

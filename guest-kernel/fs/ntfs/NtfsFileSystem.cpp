@@ -445,6 +445,7 @@ lib::ErrorOr<bool> NtfsFileSystem::remove(const char* path) {
     if (otherLinks != 0) {
         // Another directory still names this file (a hard link): drop only this name.
         TRY(dropNames(record.data(), number, at.parent));
+        TRY(m_volume.refreshAttributeList(record.data(), number));
         put16(record.data() + 0x12, static_cast<uint16_t>(otherLinks));
         return updateTimes(record.data(), number, 0, true);
     }
@@ -497,9 +498,6 @@ lib::ErrorOr<bool> NtfsFileSystem::rename(const char* from, const char* to) {
     Buffer record;
     TRY(openRecord(source.reference, record));
     uint32_t recordSize = m_volume.recordSize();
-    if (TRY(hasAttributeList(record.data(), recordSize, number))) {
-        return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: file has an attribute list (not writable)");
-    }
     if ((le16(record.data() + 0x16) & kRecordIsDirectory) != 0) {
         // A directory may not move below itself: walk up from the target's directory.
         uint64_t current = target.parent;
@@ -561,6 +559,7 @@ lib::ErrorOr<bool> NtfsFileSystem::rename(const char* from, const char* to) {
     uint8_t attribute[kMaxFileNameAttribute];
     uint32_t length = buildResident(attribute, kAttrFileName, nullptr, 0, key, keyLength, true);
     TRY(insertAttribute(record.data(), recordSize, attribute, length));
+    TRY(m_volume.refreshAttributeList(record.data(), number));  // the names' instances changed
     put16(record.data() + 0x12, static_cast<uint16_t>(TRY(countLinks(record.data(), number, 0))));
     return updateTimes(record.data(), number, 0, true);
 }

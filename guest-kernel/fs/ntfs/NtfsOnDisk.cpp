@@ -251,9 +251,12 @@ static unsigned signedBytes(int64_t v) {
     return n;
 }
 
-size_t encodeRuns(const Vec<Run>& runs, size_t first, uint8_t* out, size_t capacity) {
+size_t encodeRunsUpTo(const Vec<Run>& runs, size_t first, uint8_t* out, size_t capacity, size_t& next) {
     size_t pos = 0;
     int64_t lcn = 0;
+    next = first;
+    if (capacity == 0) return 0;
+    capacity--;  // room for the terminator
     for (size_t i = first; i < runs.size(); i++) {
         const Run& r = runs[i];
         unsigned ls = unsignedBytes(r.length);
@@ -262,16 +265,22 @@ size_t encodeRuns(const Vec<Run>& runs, size_t first, uint8_t* out, size_t capac
         if (!r.sparse) {
             delta = static_cast<int64_t>(r.lcn) - lcn;
             os = signedBytes(delta);
-            lcn = static_cast<int64_t>(r.lcn);
         }
-        if (pos + 1 + ls + os > capacity) return 0;
+        if (pos + 1 + ls + os > capacity) break;
+        if (!r.sparse) lcn = static_cast<int64_t>(r.lcn);
         out[pos++] = static_cast<uint8_t>(ls | (os << 4));
         for (unsigned b = 0; b < ls; b++) out[pos++] = static_cast<uint8_t>(r.length >> (8 * b));
         for (unsigned b = 0; b < os; b++) out[pos++] = static_cast<uint8_t>(static_cast<uint64_t>(delta) >> (8 * b));
+        next = i + 1;
     }
-    if (pos + 1 > capacity) return 0;
     out[pos++] = 0;
     return pos;
+}
+
+size_t encodeRuns(const Vec<Run>& runs, size_t first, uint8_t* out, size_t capacity) {
+    size_t next = first;
+    size_t length = encodeRunsUpTo(runs, first, out, capacity, next);
+    return next == runs.size() || first >= runs.size() ? length : 0;
 }
 
 bool utf8ToUtf16(const char* text, size_t length, uint16_t* out, uint8_t& outLength) {

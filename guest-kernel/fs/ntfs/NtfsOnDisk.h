@@ -92,7 +92,7 @@ lib::ErrorOr<bool> findAttribute(const uint8_t* record, size_t size, uint64_t nu
                                  const uint8_t* name, uint8_t nameLength, Attribute& out);
 
 // True when the record has an $ATTRIBUTE_LIST: its attributes are then referenced by id
-// from the list, so they may not be added, removed or re-inserted by us.
+// from the list, which must be rewritten after adding, removing or re-inserting one.
 lib::ErrorOr<bool> hasAttributeList(const uint8_t* record, size_t size, uint64_t number);
 
 // Record editing (the record buffer is `size` bytes; bytes in use grow or shrink).
@@ -123,6 +123,10 @@ lib::ErrorOr<bool> decodeRuns(const uint8_t* data, size_t size, uint64_t startVc
 // Encodes runs (from index `first`); returns the bytes written including the terminator,
 // or 0 if they do not fit in `capacity`.
 size_t encodeRuns(const Vec<Run>& runs, size_t first, uint8_t* out, size_t capacity);
+// Encodes as many whole runs from `first` as fit (one piece of an attribute split by VCN
+// range); `next` is the first run left out. Returns the bytes written with the terminator
+// (0 only when capacity is 0).
+size_t encodeRunsUpTo(const Vec<Run>& runs, size_t first, uint8_t* out, size_t capacity, size_t& next);
 
 // UTF-8 path component to UTF-16 units (surrogate pairs for non-BMP); false if invalid or
 // longer than 255 units.

@@ -543,28 +543,273 @@ lib::ErrorOr<bool> Volume::addEmptyNonResident(uint8_t* record, uint32_t type, c
     return true;
 }
 
-static lib::Error listedAttribute() {
-    return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: file has an attribute list (not writable)");
+static bool sameName(const uint8_t* a, uint8_t aLength, const uint8_t* b, uint8_t bLength) {
+    return aLength == bLength && (aLength == 0 || memcmp(a, b, 2u * aLength) == 0);
 }
 
-lib::ErrorOr<bool> Volume::decodeWholeRuns(const uint8_t* record, uint64_t number, const Attribute& a, Vec<Run>& runs) {
-    TRY(decodeRuns(record + a.offset + a.runsOffset, a.length - a.runsOffset, a.lowestVcn, m_totalClusters, runs, number));
-    uint64_t mapped = runs.size() == 0 ? 0 : runs[runs.size() - 1].vcn + runs[runs.size() - 1].length;
-    // An attribute split over extension records cannot be resized or written here.
-    if (a.lowestVcn != 0 || mapped != a.allocatedSize / m_clusterSize) return listedAttribute();
+lib::ErrorOr<bool> Volume::readAttributeList(const uint8_t* base, uint64_t number, Vec<ListEntry>& out) {
+    out.clear();
+    Stream list;
+    if (!TRY(openStream(base, number, kAttrAttributeList, nullptr, 0, list))) return false;
+    if (!list.resident) {
+        return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: non-resident attribute list (not writable)");
+    }
+    const uint8_t* bytes = list.value.data();
+    size_t size = static_cast<size_t>(list.dataSize);
+    for (size_t pos = 0; pos + 0x1A <= size;) {
+        const uint8_t* e = bytes + pos;
+        uint16_t length = le16(e + 4);
+        if (length < 0x1A || pos + length > size || e[7] + 2u * e[6] > length) {
+            return corrupt("ntfs: MFT record %llu: bad attribute list entry", ull(number));
+        }
+        ListEntry entry;
+        entry.type = le32(e);
+        entry.nameLength = e[6];
+        if (entry.nameLength != 0) memcpy(entry.name, e + e[7], 2u * entry.nameLength);
+        entry.vcn = le64(e + 8);
+        entry.reference = le64(e + 0x10);
+        entry.id = le16(e + 0x18);
+        if (!out.push(entry)) return noMemory();
+        pos += length;
+    }
     return true;
+}
+
+// NTFS docs "$ATTRIBUTE_LIST": entries sorted by type, then name, then starting VCN.
+static bool entryBefore(const ListEntry& a, const ListEntry& b) {
+    if (a.type != b.type) return a.type < b.type;
+    if (a.nameLength != b.nameLength) return a.nameLength < b.nameLength;
+    int byName = a.nameLength == 0 ? 0 : memcmp(a.name, b.name, 2u * a.nameLength);
+    if (byName != 0) return byName < 0;
+    return a.vcn < b.vcn;
+}
+
+lib::ErrorOr<bool> Volume::writeAttributeList(uint8_t* base, uint64_t number, Vec<ListEntry>& entries) {
+    // The base record's own attributes (except the list itself) are listed afresh.
+    uint64_t baseReference = number | (static_cast<uint64_t>(le16(base + 0x10)) << 48);
+    AttributeWalker walker(base, m_recordSize, number);
+    Attribute a;
+    while (TRY(walker.next(a))) {
+        if (a.type == kAttrAttributeList) continue;
+        ListEntry entry;
+        entry.type = a.type;
+        entry.nameLength = a.nameLength;
+        if (a.nameLength != 0) memcpy(entry.name, a.name, 2u * a.nameLength);
+        entry.vcn = a.nonResident ? a.lowestVcn : 0;
+        entry.reference = baseReference;
+        entry.id = a.id;
+        if (!entries.push(entry)) return noMemory();
+    }
+    for (size_t i = 1; i < entries.size(); i++) {
+        for (size_t j = i; j > 0 && entryBefore(entries[j], entries[j - 1]); j--) {
+            ListEntry swap = entries[j];
+            entries[j] = entries[j - 1];
+            entries[j - 1] = swap;
+        }
+    }
+    size_t total = 0;
+    for (size_t i = 0; i < entries.size(); i++) total += align8(0x1A + 2u * entries[i].nameLength);
+    if (total > m_recordSize) return lib::Error::from(lib::ErrorCode::NoSpace, "ntfs: attribute list too long");
+    Buffer value(total);
+    if (!value.ok()) return noMemory();
+    size_t pos = 0;
+    for (size_t i = 0; i < entries.size(); i++) {
+        const ListEntry& entry = entries[i];
+        uint8_t* e = value.data() + pos;
+        uint16_t length = static_cast<uint16_t>(align8(0x1A + 2u * entry.nameLength));
+        put32(e, entry.type);
+        put16(e + 4, length);
+        e[6] = entry.nameLength;
+        e[7] = 0x1A;
+        put64(e + 8, entry.vcn);
+        put64(e + 0x10, entry.reference);
+        put16(e + 0x18, entry.id);
+        if (entry.nameLength != 0) memcpy(e + 0x1A, entry.name, 2u * entry.nameLength);
+        pos += length;
+    }
+    Attribute list;
+    if (TRY(findAttribute(base, m_recordSize, number, kAttrAttributeList, nullptr, 0, list))) {
+        return setResidentValue(base, m_recordSize, list.offset, value.data(), static_cast<uint32_t>(total));
+    }
+    Buffer attribute(0x18 + total + 8);
+    if (!attribute.ok()) return noMemory();
+    uint32_t length = buildResident(attribute.data(), kAttrAttributeList, nullptr, 0, value.data(),
+                                    static_cast<uint32_t>(total), false);
+    TRY(insertAttribute(base, m_recordSize, attribute.data(), length));
+    return true;
+}
+
+lib::ErrorOr<bool> Volume::refreshAttributeList(uint8_t* base, uint64_t number) {
+    Vec<ListEntry> entries;
+    if (!TRY(readAttributeList(base, number, entries))) return true;
+    Vec<ListEntry> kept;
+    for (size_t i = 0; i < entries.size(); i++) {
+        if (recordOf(entries[i].reference) != number && !kept.push(entries[i])) return noMemory();
+    }
+    return writeAttributeList(base, number, kept);
+}
+
+lib::ErrorOr<bool> Volume::storeNonResident(uint8_t* base, uint64_t number, uint32_t type, const uint8_t* name,
+                                            uint8_t nameLength, const Vec<Run>& runs, uint64_t allocated,
+                                            uint64_t dataSize, uint64_t initialized) {
+    if (!TRY(hasAttributeList(base, m_recordSize, number))) {
+        Attribute a;
+        bool present = TRY(findAttribute(base, m_recordSize, number, type, name, nameLength, a));
+        auto stored = present ? rewriteNonResident(base, a.offset, runs, allocated, dataSize, initialized)
+                              : addNonResident(base, number, type, name, nameLength, runs, allocated, dataSize,
+                                               initialized);
+        if (!stored.isError()) return writeRecord(number, base);
+        if (stored.error().code() != lib::ErrorCode::NoSpace) return stored.releaseError();
+    }
+    return storeInExtensions(base, number, type, name, nameLength, runs, allocated, dataSize, initialized);
+}
+
+lib::ErrorOr<bool> Volume::storeInExtensions(uint8_t* base, uint64_t number, uint32_t type, const uint8_t* name,
+                                             uint8_t nameLength, const Vec<Run>& runs, uint64_t allocated,
+                                             uint64_t dataSize, uint64_t initialized) {
+    if (number < kFirstUserRecord) return lib::Error::from(lib::ErrorCode::NoSpace, "ntfs: runlist too long for the record");
+    Vec<ListEntry> entries;
+    (void)TRY(readAttributeList(base, number, entries));
+    // Take the attribute's old pieces out of every record; emptied extension records are
+    // reused for the new pieces (NTFS docs "$ATTRIBUTE_LIST": a non-resident attribute is
+    // split by VCN range, each piece an attribute with its own lowest/highest VCN).
+    Vec<ListEntry> kept;
+    Vec<uint64_t> spare;
+    Buffer extension(m_recordSize);
+    if (!extension.ok()) return noMemory();
+    for (size_t i = 0; i < entries.size(); i++) {
+        const ListEntry& entry = entries[i];
+        uint64_t holder = recordOf(entry.reference);
+        if (holder == number) continue;  // the base record's attributes are listed afresh
+        if (entry.type != type || !sameName(entry.name, entry.nameLength, name, nameLength)) {
+            if (!kept.push(entry)) return noMemory();
+            continue;
+        }
+        TRY(readRecord(holder, extension));
+        if (recordOf(le64(extension.data() + 0x20)) != number) {
+            return corrupt("ntfs: MFT record %llu: extension record %llu belongs elsewhere", ull(number), ull(holder));
+        }
+        AttributeWalker walker(extension.data(), m_recordSize, holder);
+        Attribute a;
+        while (TRY(walker.next(a))) {
+            if (a.type == type && a.id == entry.id) {
+                removeAttribute(extension.data(), a.offset);
+                TRY(writeRecord(holder, extension.data()));
+                break;
+            }
+        }
+        AttributeWalker rest(extension.data(), m_recordSize, holder);
+        if (!TRY(rest.next(a))) {
+            bool known = false;
+            for (size_t k = 0; k < spare.size(); k++) known = known || spare[k] == holder;
+            if (!known && !spare.push(holder)) return noMemory();
+        }
+    }
+    for (int i = 0; i < kMaxAttributes; i++) {
+        Attribute a;
+        if (!TRY(findAttribute(base, m_recordSize, number, type, name, nameLength, a))) break;
+        removeAttribute(base, a.offset);
+    }
+    uint64_t baseReference = number | (static_cast<uint64_t>(le16(base + 0x10)) << 48);
+    uint32_t runsOffset = static_cast<uint32_t>(align8(0x40 + 2u * nameLength));
+    size_t first = 0;
+    do {
+        uint64_t holder;
+        if (spare.size() != 0) {
+            holder = spare[spare.size() - 1];
+            spare.truncate(spare.size() - 1);
+            TRY(readRecord(holder, extension));
+            formatRecord(extension.data(), holder, le16(extension.data() + 0x10), kRecordInUse);
+        } else {
+            holder = TRY(allocateRecord(false, extension));
+        }
+        uint8_t* record = extension.data();
+        put64(record + 0x20, baseReference);
+        uint32_t room = m_recordSize - le32(record + 0x18);
+        Buffer attribute(room);
+        if (!attribute.ok()) return noMemory();
+        uint8_t* p = attribute.data();
+        size_t next = first;
+        size_t bytes = encodeRunsUpTo(runs, first, p + runsOffset, (room - runsOffset) & ~7u, next);
+        if (next == first && first < runs.size()) {
+            return lib::Error::from(lib::ErrorCode::NoSpace, "ntfs: run does not fit an extension record");
+        }
+        uint32_t length = static_cast<uint32_t>(align8(runsOffset + bytes));
+        uint64_t lowest = first < runs.size() ? runs[first].vcn : 0;
+        put32(p, type);
+        put32(p + 4, length);
+        p[8] = 1;
+        p[9] = nameLength;
+        put16(p + 0x0A, 0x40);
+        if (nameLength != 0) memcpy(p + 0x40, name, 2u * nameLength);
+        put64(p + 0x10, lowest);
+        put64(p + 0x18, next > first ? runs[next - 1].vcn + runs[next - 1].length - 1 : ~0ull);
+        put16(p + 0x20, static_cast<uint16_t>(runsOffset));
+        if (first == 0) {
+            // Only the piece at VCN 0 carries the sizes.
+            put64(p + 0x28, allocated);
+            put64(p + 0x30, dataSize);
+            put64(p + 0x38, initialized);
+        }
+        uint32_t offset = TRY(insertAttribute(record, m_recordSize, p, length));
+        TRY(writeRecord(holder, record));
+        ListEntry entry;
+        entry.type = type;
+        entry.nameLength = nameLength;
+        if (nameLength != 0) memcpy(entry.name, name, 2u * nameLength);
+        entry.vcn = lowest;
+        entry.reference = holder | (static_cast<uint64_t>(le16(record + 0x10)) << 48);
+        entry.id = le16(record + offset + 0x0E);
+        if (!kept.push(entry)) return noMemory();
+        first = next;
+    } while (first < runs.size());
+    TRY(writeAttributeList(base, number, kept));
+    TRY(writeRecord(number, base));
+    for (size_t i = 0; i < spare.size(); i++) TRY(freeRecord(spare[i]));
+    return true;
+}
+
+lib::ErrorOr<bool> Volume::setInitializedSize(uint8_t* base, uint64_t number, uint32_t type, const uint8_t* name,
+                                              uint8_t nameLength, uint64_t initialized) {
+    Attribute a;
+    if (TRY(findAttribute(base, m_recordSize, number, type, name, nameLength, a)) && a.nonResident &&
+        a.lowestVcn == 0) {
+        put64(base + a.offset + 0x38, initialized);
+        return writeRecord(number, base);
+    }
+    Vec<ListEntry> entries;
+    (void)TRY(readAttributeList(base, number, entries));
+    for (size_t i = 0; i < entries.size(); i++) {
+        const ListEntry& entry = entries[i];
+        if (entry.type != type || entry.vcn != 0 || !sameName(entry.name, entry.nameLength, name, nameLength)) continue;
+        uint64_t holder = recordOf(entry.reference);
+        Buffer extension;
+        TRY(readRecord(holder, extension));
+        AttributeWalker walker(extension.data(), m_recordSize, holder);
+        while (TRY(walker.next(a))) {
+            if (a.type == type && a.id == entry.id && a.nonResident) {
+                put64(extension.data() + a.offset + 0x38, initialized);
+                return writeRecord(holder, extension.data());
+            }
+        }
+    }
+    return corrupt("ntfs: MFT record %llu: attribute list points at nothing", ull(number));
 }
 
 lib::ErrorOr<bool> Volume::setStreamSize(uint8_t* record, uint64_t number, uint32_t type, const uint8_t* name,
                                          uint8_t nameLength, uint64_t size, bool forceNonResident) {
-    Attribute a;
-    if (!TRY(findAttribute(record, m_recordSize, number, type, name, nameLength, a))) {
-        return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: attribute not in the base record");
+    Stream stream;
+    if (!TRY(openStream(record, number, type, name, nameLength, stream))) {
+        return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: attribute not found");
     }
-    if ((a.flags & (kAttrFlagCompressed | kAttrFlagEncrypted | kAttrFlagSparse)) != 0) {
+    if ((stream.flags & (kAttrFlagCompressed | kAttrFlagEncrypted | kAttrFlagSparse)) != 0) {
         return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: compressed, encrypted or sparse file");
     }
-    if (!a.nonResident) {
+    bool listed = TRY(hasAttributeList(record, m_recordSize, number));
+    Attribute a;
+    bool inBase = TRY(findAttribute(record, m_recordSize, number, type, name, nameLength, a));
+    if (stream.resident) {
+        if (!inBase) return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: resident attribute in an extension record");
         uint32_t old = a.valueLength;
         uint64_t used = le32(record + 0x18);
         uint64_t grownLength = align8(a.valueOffset + size);
@@ -576,17 +821,13 @@ lib::ErrorOr<bool> Volume::setStreamSize(uint8_t* record, uint64_t number, uint3
         }
         // Resident -> non-resident (NTFS docs "Attribute": the value moves to clusters and
         // the header gains a runlist).
-        if (TRY(hasAttributeList(record, m_recordSize, number))) return listedAttribute();
-        Buffer value(old);
-        if (!value.ok()) return noMemory();
-        memcpy(value.data(), record + a.offset + a.valueOffset, old);
         Vec<Run> runs;
         uint64_t clusters = (size + m_clusterSize - 1) / m_clusterSize;
         TRY(allocateClusters(clusters, runs));
         if (old != 0) {
             Buffer padded(align8(old) + 512);
             if (!padded.ok()) return noMemory();
-            memcpy(padded.data(), value.data(), old);
+            memcpy(padded.data(), stream.value.data(), old);
             auto written = writeRuns(runs, 0, padded.data(), (old + 511) & ~511u);
             if (written.isError()) {
                 TRY(freeRuns(runs, 0));
@@ -594,24 +835,27 @@ lib::ErrorOr<bool> Volume::setStreamSize(uint8_t* record, uint64_t number, uint3
             }
         }
         removeAttribute(record, a.offset);
-        auto added = addNonResident(record, number, type, name, nameLength, runs, clusters * m_clusterSize, size, old);
+        auto added = storeNonResident(record, number, type, name, nameLength, runs, clusters * m_clusterSize, size, old);
         if (added.isError()) {
             TRY(freeRuns(runs, 0));
             return added.releaseError();
         }
-        return writeRecord(number, record);
+        return true;
     }
     Vec<Run> runs;
-    TRY(decodeWholeRuns(record, number, a, runs));
-    uint64_t haveClusters = a.allocatedSize / m_clusterSize;
+    for (size_t i = 0; i < stream.runs.size(); i++) {
+        if (!runs.push(stream.runs[i])) return noMemory();
+    }
+    uint64_t haveClusters = stream.allocatedSize / m_clusterSize;
+    uint64_t mapped = runs.size() == 0 ? 0 : runs[runs.size() - 1].vcn + runs[runs.size() - 1].length;
+    if (mapped != haveClusters) return corrupt("ntfs: MFT record %llu: runlist and allocated size differ", ull(number));
     uint64_t needClusters = (size + m_clusterSize - 1) / m_clusterSize;
-    if (!forceNonResident && type == kAttrData && size < a.dataSize &&
-        le32(record + 0x18) - a.length + align8(0x18 + 2u * nameLength) + align8(size) <= m_recordSize &&
-        !TRY(hasAttributeList(record, m_recordSize, number))) {
+    if (!forceNonResident && type == kAttrData && size < stream.dataSize && inBase && !listed &&
+        le32(record + 0x18) - a.length + align8(0x18 + 2u * nameLength) + align8(size) <= m_recordSize) {
         // Small again: back to a resident value (frees every cluster).
         Buffer value(static_cast<size_t>(size));
         if (!value.ok()) return noMemory();
-        uint64_t valid = a.initializedSize < size ? a.initializedSize : size;
+        uint64_t valid = stream.initializedSize < size ? stream.initializedSize : size;
         TRY(readRuns(runs, 0, value.data(), static_cast<size_t>(valid)));
         Buffer attribute(static_cast<size_t>(align8(0x18 + 2u * nameLength) + align8(size) + 8));
         if (!attribute.ok()) return noMemory();
@@ -645,44 +889,43 @@ lib::ErrorOr<bool> Volume::setStreamSize(uint8_t* record, uint64_t number, uint3
         runs.truncate(keep);
         TRY(freeRuns(tail, 0));
     }
-    uint64_t initialized = a.initializedSize < size ? a.initializedSize : size;
-    TRY(rewriteNonResident(record, a.offset, runs, needClusters * m_clusterSize, size, initialized));
-    return writeRecord(number, record);
+    uint64_t initialized = stream.initializedSize < size ? stream.initializedSize : size;
+    return storeNonResident(record, number, type, name, nameLength, runs, needClusters * m_clusterSize, size, initialized);
 }
 
 lib::ErrorOr<bool> Volume::writeStream(uint8_t* record, uint64_t number, uint32_t type, const uint8_t* name,
                                        uint8_t nameLength, uint64_t offset, const void* data, size_t length) {
-    Attribute a;
-    if (!TRY(findAttribute(record, m_recordSize, number, type, name, nameLength, a))) {
-        return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: attribute not in the base record");
+    Stream stream;
+    if (!TRY(openStream(record, number, type, name, nameLength, stream))) {
+        return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: attribute not found");
     }
-    uint64_t size = a.nonResident ? a.dataSize : a.valueLength;
     if (offset + length < offset) return lib::Error::from(lib::ErrorCode::InvalidArgument, "ntfs: offset too large");
-    if (offset + length > size) {
+    if (offset + length > stream.dataSize) {
         TRY(setStreamSize(record, number, type, name, nameLength, offset + length, false));
-        (void)TRY(findAttribute(record, m_recordSize, number, type, name, nameLength, a));
+        (void)TRY(openStream(record, number, type, name, nameLength, stream));
     }
-    if (!a.nonResident) {
+    if (stream.resident) {
+        Attribute a;
+        if (!TRY(findAttribute(record, m_recordSize, number, type, name, nameLength, a)) || a.nonResident) {
+            return lib::Error::from(lib::ErrorCode::Unsupported, "ntfs: resident attribute in an extension record");
+        }
         memcpy(record + a.offset + a.valueOffset + offset, data, length);
         return writeRecord(number, record);
     }
-    Vec<Run> runs;
-    TRY(decodeWholeRuns(record, number, a, runs));
     // Bytes between the initialized size and the write read as zeros: make them so on disk.
-    uint64_t initialized = a.initializedSize;
+    uint64_t initialized = stream.initializedSize;
     if (offset > initialized) {
         Buffer zeros(64 * 1024);
         if (!zeros.ok()) return noMemory();
         for (uint64_t at = initialized; at < offset;) {
             size_t n = offset - at < zeros.size() ? static_cast<size_t>(offset - at) : zeros.size();
-            TRY(writeRuns(runs, at, zeros.data(), n));
+            TRY(writeRuns(stream.runs, at, zeros.data(), n));
             at += n;
         }
     }
-    TRY(writeRuns(runs, offset, data, length));
+    TRY(writeRuns(stream.runs, offset, data, length));
     if (offset + length > initialized) {
-        put64(record + a.offset + 0x38, offset + length);
-        return writeRecord(number, record);
+        return setInitializedSize(record, number, type, name, nameLength, offset + length);
     }
     return true;
 }

@@ -2,7 +2,8 @@
 // sector geometry, MFT records read and written with fixups (records 0-3 mirrored to
 // $MFTMirr), attribute streams (resident values or runlists, gathered across
 // $ATTRIBUTE_LIST extension records), stream resizing with resident <-> non-resident
-// conversion, and the two allocators: MFT records through $MFT's $BITMAP (extending $MFT
+// conversion (a runlist too long for its base record is split by VCN range over extension
+// records, the list rewritten to match), and the two allocators: MFT records through $MFT's $BITMAP (extending $MFT
 // when it is full) and clusters through $Bitmap. Every change is written through to the
 // device before the call returns; nothing is cached except the two bitmaps and $UpCase,
 // which are kept equal to their on-disk copies.
@@ -25,6 +26,16 @@ struct Stream {
     uint64_t allocatedSize = 0;
     uint64_t initializedSize = 0;
     uint16_t flags = 0;
+};
+
+// One $ATTRIBUTE_LIST entry (NTFS docs "$ATTRIBUTE_LIST").
+struct ListEntry {
+    uint32_t type;
+    uint8_t nameLength;
+    uint8_t name[2 * 255];
+    uint64_t vcn;
+    uint64_t reference;  // the record holding this piece, with its sequence number
+    uint16_t id;
 };
 
 // Names of the well-known streams.
@@ -65,15 +76,20 @@ public:
     lib::ErrorOr<bool> readRuns(const Vec<Run>& runs, uint64_t offset, void* buffer, size_t length);
     lib::ErrorOr<bool> writeRuns(const Vec<Run>& runs, uint64_t offset, const void* buffer, size_t length);
 
-    // Sets the size of attribute (type, name) in the base record `record` (which must hold
-    // it), converting resident <-> non-resident and allocating or freeing clusters; grown
-    // bytes read as zeros. `forceNonResident` keeps index allocations off the record.
-    // Writes the record.
+    // Sets the size of attribute (type, name) of the file whose base record is `record`
+    // (in it or, through $ATTRIBUTE_LIST, in extension records), converting resident <->
+    // non-resident and allocating or freeing clusters; grown bytes read as zeros. A runlist
+    // that outgrows the base record moves to extension records, split by VCN range.
+    // `forceNonResident` keeps index allocations off the record. Writes every record changed.
     lib::ErrorOr<bool> setStreamSize(uint8_t* record, uint64_t number, uint32_t type, const uint8_t* name,
                                      uint8_t nameLength, uint64_t size, bool forceNonResident);
-    // Writes bytes into an attribute of the base record, growing it first; writes the record.
+    // Writes bytes into an attribute of the file, growing it first; writes the records.
     lib::ErrorOr<bool> writeStream(uint8_t* record, uint64_t number, uint32_t type, const uint8_t* name,
                                    uint8_t nameLength, uint64_t offset, const void* data, size_t length);
+    // Re-lists the base record's own attributes in its $ATTRIBUTE_LIST after attributes were
+    // added to or removed from it (entries for extension records are kept); nothing to do
+    // without a list. In memory: the caller writes the record.
+    lib::ErrorOr<bool> refreshAttributeList(uint8_t* base, uint64_t number);
     // Adds an empty non-resident attribute to a record (in memory).
     lib::ErrorOr<bool> addEmptyNonResident(uint8_t* record, uint32_t type, const uint8_t* name, uint8_t nameLength);
 
@@ -96,12 +112,25 @@ private:
     lib::ErrorOr<bool> writeBitmapBytes(Stream& stream, Buffer& bits, uint64_t record, uint64_t first, uint64_t last);
     lib::ErrorOr<bool> setMftBit(uint64_t number, bool used);
     lib::ErrorOr<bool> extendMft();
-    lib::ErrorOr<bool> decodeWholeRuns(const uint8_t* record, uint64_t number, const Attribute& a, Vec<Run>& runs);
     lib::ErrorOr<bool> addNonResident(uint8_t* record, uint64_t number, uint32_t type, const uint8_t* name,
                                       uint8_t nameLength, const Vec<Run>& runs, uint64_t allocated, uint64_t dataSize,
                                       uint64_t initialized);
     lib::ErrorOr<bool> rewriteNonResident(uint8_t* record, uint32_t offset, const Vec<Run>& runs, uint64_t allocated,
                                           uint64_t dataSize, uint64_t initialized);
+    lib::ErrorOr<bool> readAttributeList(const uint8_t* base, uint64_t number, Vec<ListEntry>& out);
+    lib::ErrorOr<bool> writeAttributeList(uint8_t* base, uint64_t number, Vec<ListEntry>& entries);
+    // Stores a non-resident attribute's runs and sizes: in the base record when they fit,
+    // else split by VCN range over extension records listed in $ATTRIBUTE_LIST. Writes
+    // every record it changes, the base record included.
+    lib::ErrorOr<bool> storeNonResident(uint8_t* base, uint64_t number, uint32_t type, const uint8_t* name,
+                                        uint8_t nameLength, const Vec<Run>& runs, uint64_t allocated,
+                                        uint64_t dataSize, uint64_t initialized);
+    lib::ErrorOr<bool> storeInExtensions(uint8_t* base, uint64_t number, uint32_t type, const uint8_t* name,
+                                         uint8_t nameLength, const Vec<Run>& runs, uint64_t allocated,
+                                         uint64_t dataSize, uint64_t initialized);
+    // Sets the initialized size in the piece at VCN 0 (base or extension record).
+    lib::ErrorOr<bool> setInitializedSize(uint8_t* base, uint64_t number, uint32_t type, const uint8_t* name,
+                                          uint8_t nameLength, uint64_t initialized);
     void formatRecord(uint8_t* record, uint64_t number, uint16_t sequence, uint16_t flags);
 
     storage::BlockDevice* m_device = nullptr;
