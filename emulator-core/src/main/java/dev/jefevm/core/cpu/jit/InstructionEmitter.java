@@ -1,9 +1,10 @@
 package dev.jefevm.core.cpu.jit;
 
-import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_CPU;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_CTX;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_FLAGS;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_HELPERS;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_JITMEM;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_LONGS;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MEM;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MMU;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_STATE;
@@ -13,7 +14,6 @@ import static dev.jefevm.core.cpu.jit.UnitCompiler.F_DST;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.F_FLG;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.F_RES;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.F_SRC;
-import static dev.jefevm.core.cpu.jit.UnitCompiler.IDX;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.MEM;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.RP;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.RT;
@@ -33,7 +33,6 @@ import static java.lang.constant.ConstantDescs.CD_void;
 import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
-import dev.jefevm.core.cpu.mmu.Mmu;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
@@ -74,6 +73,7 @@ final class InstructionEmitter {
             case MOVZX -> movExtend(false);
             case MOVSX, MOVSXD -> movExtend(true);
             case LEA -> lea();
+            case XCHG -> xchg();
             case ADD, ADC, SUB, SBB, CMP, AND, OR, XOR, TEST -> binary();
             case INC, DEC -> incDec();
             case IMUL2, IMUL3 -> imul();
@@ -90,6 +90,7 @@ final class InstructionEmitter {
             case RET -> ret();
             case PUSH -> push();
             case POP -> pop();
+            case LEAVE -> leave();
             case SETCC -> setcc();
             case CMOVCC -> cmov();
             default -> u.completed(); // NOP, ENDBR64, PAUSE, PREFETCH, FENCE
@@ -187,27 +188,8 @@ final class InstructionEmitter {
         cb.lload(slot).bipush(16).lshl().bipush(16).lshr().lload(slot).lcmp().ifeq(ok);
     }
 
-    /** Computes the TLB slot of EA into IDX and jumps to {@code slow} unless {@code tags} hits for a {@code size}-byte access within the page. */
-    private void tlbCheck(int tags, int size, Label slow) {
-        cb.lload(EA).bipush(12).lushr().l2i().loadConstant(Mmu.TLB_INDEX_MASK).iand().istore(IDX);
-        cb.aload(tags).iload(IDX).laload();
-        cb.lload(EA).bipush(12).lushr().iconst_1().lshl().lload(UKEY).lor();
-        cb.lcmp().ifne(slow);
-        if (size > 1) {
-            cb.lload(EA).loadConstant(0xFFFL).land().loadConstant((long) (4096 - size)).lcmp().ifgt(slow);
-        }
-    }
-
-    private void physicalAddress(int pages) {
-        cb.aload(pages).iload(IDX).laload().lload(EA).loadConstant(0xFFFL).land().lor();
-    }
-
     private static String sized(String verb, int size) {
         return verb + (size * 8);
-    }
-
-    private static MethodTypeDesc readType(int size) {
-        return MethodTypeDesc.of(size == 8 ? CD_long : CD_int, CD_long);
     }
 
     private static MethodTypeDesc writeType(int size) {
@@ -223,78 +205,43 @@ final class InstructionEmitter {
 
     /** Pushes the {@code size}-byte value at EA, zero-extended. */
     private void load(int size) {
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        tlbCheck(RT, size, slow);
-        cb.aload(MEM);
-        physicalAddress(RP);
-        cb.invokevirtual(CD_MEM, sized("read", size), readType(size));
-        widen(size);
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.faultSite(i);
-        cb.aload(CTX).getfield(CD_CTX, "mmu", CD_MMU).lload(EA);
-        cb.invokevirtual(CD_MMU, sized("read", size), readType(size));
+        cb.aload(CTX).aload(RT).aload(RP).aload(MEM).lload(EA).lload(UKEY);
+        u.memoryFaultSite(i);
+        cb.invokestatic(CD_JITMEM, sized("read", size), accessType(size == 8 ? CD_long : CD_int, null));
         u.faultSiteEnd();
         widen(size);
-        cb.labelBinding(done);
     }
 
     /** Stores the low {@code size} bytes of local {@code value} at EA. */
     private void store(int size, int value) {
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        tlbCheck(WT, size, slow);
-        cb.aload(MEM);
-        physicalAddress(WP);
-        cb.lload(value);
+        cb.aload(CTX).aload(WT).aload(WP).aload(MEM).lload(EA).lload(UKEY).lload(value);
         if (size != 8) {
             cb.l2i();
         }
-        cb.invokevirtual(CD_MEM, sized("write", size), writeType(size));
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.faultSite(i);
-        cb.aload(CTX).getfield(CD_CTX, "mmu", CD_MMU).lload(EA).lload(value);
-        if (size != 8) {
-            cb.l2i();
-        }
-        cb.invokevirtual(CD_MMU, sized("write", size), writeType(size));
+        u.memoryFaultSite(i);
+        cb.invokestatic(CD_JITMEM, sized("write", size), accessType(CD_void, size == 8 ? CD_long : CD_int));
         u.faultSiteEnd();
-        cb.labelBinding(done);
     }
 
     private void stackLoad() {
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        tlbCheck(RT, 8, slow);
-        cb.aload(MEM);
-        physicalAddress(RP);
-        cb.invokevirtual(CD_MEM, "read64", readType(8));
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.faultSite(i);
-        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA);
-        cb.invokestatic(CD_HELPERS, "stackRead64", MethodTypeDesc.of(CD_long, CD_CPU, CD_long));
+        cb.aload(CTX).aload(RT).aload(RP).aload(MEM).lload(EA).lload(UKEY);
+        u.memoryFaultSite(i);
+        cb.invokestatic(CD_JITMEM, "stackRead64", accessType(CD_long, null));
         u.faultSiteEnd();
-        cb.labelBinding(done);
     }
 
     private void stackStore(int value) {
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        tlbCheck(WT, 8, slow);
-        cb.aload(MEM);
-        physicalAddress(WP);
-        cb.lload(value);
-        cb.invokevirtual(CD_MEM, "write64", writeType(8));
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.faultSite(i);
-        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA).lload(value);
-        cb.invokestatic(CD_HELPERS, "stackWrite64", MethodTypeDesc.of(CD_void, CD_CPU, CD_long, CD_long));
+        cb.aload(CTX).aload(WT).aload(WP).aload(MEM).lload(EA).lload(UKEY).lload(value);
+        u.memoryFaultSite(i);
+        cb.invokestatic(CD_JITMEM, "stackWrite64", accessType(CD_void, CD_long));
         u.faultSiteEnd();
-        cb.labelBinding(done);
+    }
+
+    /** A {@link JitMemory} method's type: (ctx, tags, pages, memory, ea, ukey[, value], rip, retired). */
+    private static MethodTypeDesc accessType(ClassDesc result, ClassDesc value) {
+        return value == null
+                ? MethodTypeDesc.of(result, CD_CTX, CD_LONGS, CD_LONGS, CD_MEM, CD_long, CD_long, CD_long, CD_int)
+                : MethodTypeDesc.of(result, CD_CTX, CD_LONGS, CD_LONGS, CD_MEM, CD_long, CD_long, value, CD_long, CD_int);
     }
 
     /** Pushes operand {@code k} (kind, reg) read at {@code size} bytes; a memory operand uses EA (already computed). */
@@ -340,6 +287,18 @@ final class InstructionEmitter {
         u.completed();
     }
 
+    /** XCHG of two registers (SDM Vol.2 XCHG): no flags, each written with the operand-size rule. */
+    private void xchg() {
+        int size = insn.opSize;
+        readGpr(insn.reg0, size);
+        cb.lstore(TC);
+        readGpr(insn.reg1, size);
+        writeGpr(insn.reg0, size);
+        cb.lload(TC);
+        writeGpr(insn.reg1, size);
+        u.completed();
+    }
+
     private void lea() {
         offset();
         writeGpr(insn.reg0, insn.opSize);
@@ -373,6 +332,18 @@ final class InstructionEmitter {
         cb.lstore(TC);
         cb.lload(rsp).loadConstant(8L).ladd().lstore(rsp);
         cb.lload(TC).lstore(u.regSlot(insn.reg0));
+        u.completed();
+    }
+
+    /** LEAVE (SDM Vol.2 LEAVE): the saved RBP is read first, so a fault leaves RSP and RBP unchanged. */
+    private void leave() {
+        int rsp = u.regSlot(CpuState.RSP);
+        int rbp = u.regSlot(CpuState.RBP);
+        cb.lload(rbp).lstore(EA);
+        stackLoad();
+        cb.lstore(TC);
+        cb.lload(rbp).loadConstant(8L).ladd().lstore(rsp);
+        cb.lload(TC).lstore(rbp);
         u.completed();
     }
 
@@ -847,7 +818,9 @@ final class InstructionEmitter {
         cb.invokestatic(CD_HELPERS, "branchTargetFault", MethodTypeDesc.of(CD_void));
         u.faultSiteEnd();
         cb.labelBinding(ok);
-        cb.lload(rsp).loadConstant(8L).ladd().lstore(rsp);
+        // RET imm16 also releases imm16 bytes of arguments (SDM Vol.2 RET)
+        long release = 8L + (insn.kind0 == Instruction.K_IMM ? insn.imm & 0xFFFF : 0);
+        cb.lload(rsp).loadConstant(release).ladd().lstore(rsp);
         cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
         u.completed();
         cb.goto_(u.exitDynamic());
@@ -885,7 +858,7 @@ final class InstructionEmitter {
      * The 128-bit SSE moves between XMM registers and memory (SDM Vol.2 MOVAPS, MOVUPS, MOVDQA,
      * MOVDQU, MOVNTDQ...): the SSE enabling checks, then for an aligned form #GP(0) on a
      * misaligned address, a load as two quadword reads (the register changes only after both),
-     * a store all or nothing (inlined when both halves hit one TLB page, else probed first).
+     * a store all or nothing ({@link JitMemory#write128}).
      */
     private void move128(boolean aligned) {
         u.faultSite(i);
@@ -926,22 +899,11 @@ final class InstructionEmitter {
         int r = insn.reg1 << 1;
         cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r).laload().lstore(TA);
         cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r + 1).laload().lstore(TB);
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        tlbCheck(WT, 16, slow);
-        cb.aload(MEM);
-        physicalAddress(WP);
-        cb.lload(TA).invokevirtual(CD_MEM, "write64", writeType(8));
-        cb.aload(MEM);
-        physicalAddress(WP);
-        cb.loadConstant(8L).ladd().lload(TB).invokevirtual(CD_MEM, "write64", writeType(8));
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.faultSite(i);
-        cb.aload(CTX).getfield(CD_CTX, "cpu", CD_CPU).lload(EA).lload(TA).lload(TB);
-        cb.invokestatic(CD_HELPERS, "store128", MethodTypeDesc.of(CD_void, CD_CPU, CD_long, CD_long, CD_long));
+        cb.aload(CTX).aload(WT).aload(WP).aload(MEM).lload(EA).lload(UKEY).lload(TA).lload(TB);
+        u.memoryFaultSite(i);
+        cb.invokestatic(CD_JITMEM, "write128", MethodTypeDesc.of(CD_void, CD_CTX, CD_LONGS, CD_LONGS, CD_MEM,
+                CD_long, CD_long, CD_long, CD_long, CD_long, CD_int));
         u.faultSiteEnd();
-        cb.labelBinding(done);
         u.completed();
         u.checkCodeWrite(i);
     }

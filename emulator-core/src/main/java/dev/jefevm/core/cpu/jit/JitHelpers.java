@@ -1,34 +1,16 @@
 package dev.jefevm.core.cpu.jit;
 
-import dev.jefevm.core.cpu.Cpu;
 import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.CpuState;
-import dev.jefevm.core.cpu.mmu.Mmu;
 
 /**
- * The slow paths compiled units call: stack accesses that missed the TLB inlined in the unit
- * (with the #SS rule for a non-canonical stack address, SDM Vol.3 6.15), 16-byte SSE stores,
- * the SSE enabling checks, and the faults a unit
- * raises itself (#SS for a non-canonical SS-relative operand, #GP(0) for a non-canonical branch
- * target, SDM Vol.2 JMP/RET).
+ * The helpers compiled units call outside memory accesses ({@link JitMemory}): the SSE
+ * enabling checks, and the faults a unit raises itself (#SS for a non-canonical
+ * SS-relative operand, #GP(0) for a non-canonical branch target, SDM Vol.2 JMP/RET).
  */
 public final class JitHelpers {
 
     private JitHelpers() {
-    }
-
-    public static long stackRead64(Cpu cpu, long linear) {
-        if (!Mmu.isCanonical(linear)) {
-            throw CpuFault.ss(0);
-        }
-        return cpu.mmu.read64(linear);
-    }
-
-    public static void stackWrite64(Cpu cpu, long linear, long value) {
-        if (!Mmu.isCanonical(linear)) {
-            throw CpuFault.ss(0);
-        }
-        cpu.mmu.write64(linear, value);
     }
 
     private static final long CR0_EM = 1L << 2, CR0_TS = 1L << 3, CR4_OSFXSR = 1L << 9;
@@ -50,13 +32,6 @@ public final class JitHelpers {
     /** Always throws #GP(0): a misaligned 16-byte operand of an aligned SSE move (SDM Vol.1 11.4.1). */
     public static void alignmentFault() {
         throw CpuFault.gp(0);
-    }
-
-    /** A 16-byte store that missed the inlined TLB path: the whole destination is probed first, so a fault writes nothing. */
-    public static void store128(Cpu cpu, long linear, long lo, long hi) {
-        cpu.mmu.probeWrite(linear, 16);
-        cpu.mmu.write64(linear, lo);
-        cpu.mmu.write64(linear + 8, hi);
     }
 
     /** Always throws #SS(0): a non-canonical SS-relative memory operand. */

@@ -47,6 +47,8 @@ final class RegisterUse {
             case CBW -> m |= 1 << CpuState.RAX;
             case CWD -> m |= 1 << CpuState.RDX;
             case POP -> m |= 1 << CpuState.RSP | bit(insn.reg0);
+            case XCHG -> m |= bit(insn.reg0) | bit(insn.reg1);
+            case LEAVE -> m |= 1 << CpuState.RSP | 1 << CpuState.RBP;
             case CMP, TEST, JMP, JCC, JMP_INDIRECT, NOP, ENDBR64, PAUSE, PREFETCH, FENCE -> { }
             default -> {
                 if (insn.kind0 == Instruction.K_GPR) {

@@ -44,6 +44,7 @@ final class UnitCompiler {
     static final ClassDesc CD_FASTPATH = ClassDesc.of("dev.jefevm.core.cpu.interp.FastPath");
     static final ClassDesc CD_FLAGS = ClassDesc.of("dev.jefevm.core.cpu.Flags");
     static final ClassDesc CD_HELPERS = ClassDesc.of("dev.jefevm.core.cpu.jit.JitHelpers");
+    static final ClassDesc CD_JITMEM = ClassDesc.of("dev.jefevm.core.cpu.jit.JitMemory");
     static final ClassDesc CD_FAULT = ClassDesc.of("dev.jefevm.core.cpu.CpuFault");
     static final ClassDesc CD_LONGS = CD_long.arrayType();
     static final ClassDesc CD_INSNS = CD_INSN.arrayType();
@@ -57,7 +58,7 @@ final class UnitCompiler {
     // local slots: this = 0, ctx = 1
     static final int CTX = 1, S = 2, G = 3, MEM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, LIMIT = 10,
             UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
-            TD = 59, EA = 61, IDX = 63, EXC = 64, EXIT = 65;
+            TD = 59, EA = 61, EXC = 64, EXIT = 65;
 
     /** The generated class and the direct exits' target RIPs by exit index. */
     record Output(byte[] bytes, long[] exitRips) {
@@ -202,7 +203,6 @@ final class UnitCompiler {
         for (int slot : new int[] {F_DST, F_SRC, F_RES, F_FLG, TA, TB, TC, TD, EA}) {
             cb.lconst_0().lstore(slot);
         }
-        cb.iconst_0().istore(IDX);
         cb.iconst_0().istore(EXIT);
         flagKind = IN_STATE;
     }
@@ -407,6 +407,18 @@ final class UnitCompiler {
 
     void faultSite(int i) {
         beginFaultSite(i);
+    }
+
+    /**
+     * Opens a fault site for a {@link JitMemory} access and pushes its last two arguments, the
+     * instruction's RIP and retired count, which the access stores only on its slow path.
+     */
+    void memoryFaultSite(int i) {
+        faultSiteStart = cb.newBoundLabel();
+        cb.loadConstant(trace.rips[i]).iload(N);
+        if (pending != 0) {
+            cb.loadConstant(pending).iadd();
+        }
     }
 
     void faultSiteEnd() {

@@ -10,10 +10,10 @@ import java.util.Arrays;
  * with 4 KiB, 2 MiB and 1 GiB pages, NX, CR0.WP, U/S and reserved-bit checks, Accessed/Dirty
  * updates, canonical checks, and a software TLB. With CR0.PG clear, linear equals physical.
  *
- * <p>The TLB is direct-mapped and split by access kind (read, write, fetch): an entry is filled
- * only for an access the page walk allowed, keyed by the linear page number and whether the
- * access was a user one, so a hit needs no further permission check. A write entry is filled
- * only after the walk set the Dirty bit, so the first write to a clean page always walks. All
+ * <p>The TLB is direct-mapped (slot chosen by {@link #tlbIndex(long)}) and split by access kind
+ * (read, write, fetch): an entry is filled only for an access the page walk allowed, keyed by the
+ * linear page number and whether the access was a user one, so a hit needs no further
+ * permission check. A write entry is filled only after the walk set the Dirty bit, so the first write to a clean page always walks. All
  * data accesses go through {@link PhysicalMemory}'s accessors, whose writes notify the
  * code-write listener for pages that hold decoded code (self-modifying code).
  *
@@ -75,7 +75,7 @@ public final class Mmu {
      */
     public long translate(long linear, int access, boolean user) {
         long key = (linear >>> 12) << 1 | (user ? 1 : 0);
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         long[] tags = access == READ ? readTag : access == WRITE ? writeTag : fetchTag;
         if (tags[idx] == key) {
             long[] pages = access == READ ? readPage : access == WRITE ? writePage : fetchPage;
@@ -119,8 +119,16 @@ public final class Mmu {
 
     // ---------------------------------------------------------------- TLB arrays for compiled code
 
-    /** Mask of the TLB slot index: slot = (linear >>> 12) & TLB_INDEX_MASK. */
-    public static final int TLB_INDEX_MASK = TLB_MASK;
+    /**
+     * The TLB slot of {@code linear}: the page number with its next {@value #TLB_BITS} bits
+     * xor-folded in, so pages a multiple of 4 MiB apart (a sieve array and its stack, heap arenas)
+     * land in different slots rather than evicting each other as a plain low-bits index would.
+     * The only definition of the index: the JIT's inlined fast path calls it too.
+     */
+    public static int tlbIndex(long linear) {
+        int vpn = (int) (linear >>> 12);
+        return (vpn ^ (vpn >>> TLB_BITS)) & TLB_MASK;
+    }
 
     /**
      * The tag array of one access kind's TLB (slot holds (linear >>> 12) << 1 | user, or -1), for
@@ -174,8 +182,7 @@ public final class Mmu {
     /** INVLPG: drops the entries for the page holding {@code linear}, global or not, large pages whole. */
     public void flushPage(long linear) {
         epoch++;
-        long vpn = linear >>> 12;
-        int idx = (int) vpn & TLB_MASK;
+        int idx = tlbIndex(linear);
         readTag[idx] = NO_TAG;
         writeTag[idx] = NO_TAG;
         fetchTag[idx] = NO_TAG;
@@ -194,7 +201,7 @@ public final class Mmu {
     // key is (cpl + 1) >>> 2: 1 for CPL 3, 0 for CPL 0-2. Page-crossing accesses take the slow path.
 
     public int read8(long linear) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2)) {
             return memory.read8(readPage[idx] | (linear & 0xFFF));
         }
@@ -202,7 +209,7 @@ public final class Mmu {
     }
 
     public int read16(long linear) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFE) {
             return memory.read16(readPage[idx] | (linear & 0xFFF));
         }
@@ -213,7 +220,7 @@ public final class Mmu {
     }
 
     public int read32(long linear) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFC) {
             return memory.read32(readPage[idx] | (linear & 0xFFF));
         }
@@ -224,7 +231,7 @@ public final class Mmu {
     }
 
     public long read64(long linear) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFF8) {
             return memory.read64(readPage[idx] | (linear & 0xFFF));
         }
@@ -235,7 +242,7 @@ public final class Mmu {
     }
 
     public void write8(long linear, int v) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2)) {
             memory.write8(writePage[idx] | (linear & 0xFFF), v);
             return;
@@ -244,7 +251,7 @@ public final class Mmu {
     }
 
     public void write16(long linear, int v) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFE) {
             memory.write16(writePage[idx] | (linear & 0xFFF), v);
         } else if ((linear & 0xFFF) > 0xFFE) {
@@ -255,7 +262,7 @@ public final class Mmu {
     }
 
     public void write32(long linear, int v) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFC) {
             memory.write32(writePage[idx] | (linear & 0xFFF), v);
         } else if ((linear & 0xFFF) > 0xFFC) {
@@ -266,7 +273,7 @@ public final class Mmu {
     }
 
     public void write64(long linear, long v) {
-        int idx = (int) (linear >>> 12) & TLB_MASK;
+        int idx = tlbIndex(linear);
         if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFF8) {
             memory.write64(writePage[idx] | (linear & 0xFFF), v);
         } else if ((linear & 0xFFF) > 0xFF8) {

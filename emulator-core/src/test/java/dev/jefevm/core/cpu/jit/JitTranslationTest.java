@@ -53,6 +53,27 @@ class JitTranslationTest {
             + "0000660f109bfb0f0000f30f7f9bf40f0000660f28e3f30f6fac8b0001000066480f7ee84901c00f11a320020000660f7fab"
             + "30020000ffc975a266480f7ed0f4";
 
+    /**
+     * XCHG between registers at 8 (AL/AH/DH/BL/R10B), 16, 32 (zero-extending, ESI with itself)
+     * and 64 bits, including the short 90+r forms with REX (XCHG RDX,RAX; XCHG R8,RAX), in a loop
+     * storing RAX and RDX each iteration. Source: xchg rax,rdx / xchg eax,r9d / xchg r9w,dx /
+     * xchg al,dh / xchg ah,bl / xchg r8,rax / xchg r10b,cl / xchg cl,r10b / add rax,rcx /
+     * rol rdx,7 / xchg esi,esi / lea rsi,[rsi+rax] / two stores / dec ecx / jnz, from
+     * RAX=0x1122334455667788, RDX=0x99aabbccddeeff00, R9=-1, ECX=40, RBX=0x40000.
+     */
+    static final String XCHG = "48c7c300000400b92800000048b8887766554433221148ba00ffeeddccbbaa9949c7c1ffffffff48924191664187d1"
+            + "86f086dc49904186ca4486d14801c848c1c20787f6488d3406488904cb488994cb00020000ffc975cf4c898b000400004c8983"
+            + "08040000f4";
+
+    /**
+     * LEAVE and RET imm16: a loop pushes two arguments and calls a function that builds a frame
+     * (push rbp / mov rbp,rsp / sub rsp,48), squares its first argument through a local, adds the
+     * second, then returns by LEAVE and RET 16; RAX and RSP are stored each iteration, RBP at the
+     * end. Source: jit-asm style, assembled with GNU as from the sequence just described.
+     */
+    static final String LEAVE_RET_IMM = "48c7c300000400b91e00000048c7c5341200005153e818000000488904cb4889a4cb00020000ffc975e9"
+            + "4889ab00040000f4554889e54883ec30488b4518488945f8480faf45f848034510c9c21000";
+
     private static String runOn(boolean jit, String code, long budget) {
         JitTestMachine m = new JitTestMachine(jit);
         m.load(JitTestMachine.CODE, code);
@@ -64,7 +85,7 @@ class JitTranslationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ALU, MEMORY, CONDITIONS, CALLS, ARITHMETIC, SSE_MOVES})
+    @ValueSource(strings = {ALU, MEMORY, CONDITIONS, CALLS, ARITHMETIC, SSE_MOVES, XCHG, LEAVE_RET_IMM})
     void run_snippetOnJit_leavesTheInterpretersState(String code) {
         String interp = runOn(false, code, 1_000_000);
 
