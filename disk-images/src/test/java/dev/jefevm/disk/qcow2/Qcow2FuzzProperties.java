@@ -19,7 +19,7 @@ class Qcow2FuzzProperties {
 
     private static final int CLUSTER = 4096;
 
-    @Property(tries = 60)
+    @Property(tries = 60, seed = "20261126")
     void metadataBitFlips_neverEscapeAsAnythingButDiskImageException(
             @ForAll @Size(min = 1, max = 8) List<@IntRange(min = 0, max = 6 * CLUSTER * 8 - 1) Integer> bits)
             throws Exception {

@@ -31,12 +31,12 @@ class LoaderRobustnessProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261126")
     void arbitraryBytes_loadOrAreRefused(@ForAll @Size(max = 512) byte[] bytes) {
         loadOrRefuse(bytes);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 1000, seed = "20261126")
     void mutatedKernel_loadsOrIsRefused(@ForAll("mutations") List<Tuple.Tuple2<Integer, Byte>> mutations) {
         byte[] elf = validKernel();
         for (Tuple.Tuple2<Integer, Byte> m : mutations) {
@@ -45,7 +45,7 @@ class LoaderRobustnessProperties {
         loadOrRefuse(elf);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 300, seed = "20261126")
     void mutatedHeaderWords_loadOrAreRefused(@ForAll("headerWords") List<Tuple.Tuple2<Integer, Long>> words) {
         byte[] elf = validKernel();
         for (Tuple.Tuple2<Integer, Long> w : words) {

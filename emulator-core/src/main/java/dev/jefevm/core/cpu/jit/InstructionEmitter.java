@@ -31,6 +31,7 @@ import static java.lang.constant.ConstantDescs.CD_long;
 import static java.lang.constant.ConstantDescs.CD_void;
 
 import dev.jefevm.core.cpu.CpuState;
+import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
 import java.lang.classfile.CodeBuilder;
@@ -84,6 +85,9 @@ final class InstructionEmitter {
             case MOVAPS, MOVAPD, MOVDQA, MOVNTDQ, MOVNTPS, MOVNTPD -> move128(true);
             case MOVUPS, MOVUPD, MOVDQU -> move128(false);
             case SHL, SHR, SAR -> shift();
+            case ROL, ROR -> rotate();
+            case BT -> bitTest();
+            case BSWAP -> bswap();
             case JMP -> jmp();
             case JCC -> jcc();
             case CALL -> call();
@@ -452,8 +456,12 @@ final class InstructionEmitter {
         }
     }
 
-    /** SHL/SHR/SAR of a 32/64-bit register by an immediate, as FastPath's forms. */
+    /** SHL/SHR/SAR of a 32/64-bit register by an immediate, as FastPath's forms (by CL: {@link #shiftByCl}). */
     private void shift() {
+        if (insn.kind1 == Instruction.K_GPR) {
+            shiftByCl();
+            return;
+        }
         int size = insn.opSize;
         int bits = size * 8;
         int count = (int) insn.imm & (size == 8 ? 63 : 31);
@@ -499,6 +507,151 @@ final class InstructionEmitter {
         cb.lload(TC).lstore(r);
         cb.lload(TC).lstore(F_RES);
         u.setFlags(UnitCompiler.SHIFT, size);
+        u.completed();
+    }
+
+    /**
+     * SHL/SHR/SAR of a 32/64-bit register by CL, as {@code Shifts}: the count is masked to 5
+     * (6) bits and a masked count of 0 changes no flag (SDM Vol.2 SAL/SAR/SHL/SHR, "Flags
+     * Affected"), so which record holds the flags is known only at run time. The previous record
+     * therefore goes to CpuState first, a nonzero count stores its RESULT record there too (CF
+     * the last bit shifted out, OF by the one-bit formula on the final result, AF 0), and the
+     * flags are IN_STATE afterwards on both paths.
+     */
+    private void shiftByCl() {
+        int size = insn.opSize;
+        int bits = size * 8;
+        int r = u.regSlot(insn.reg0);
+        u.materialize();
+        Label zero = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.lload(u.regSlot(CpuState.RCX)).loadConstant((long) (bits - 1)).land().lstore(TD);
+        cb.lload(TD).lconst_0().lcmp().ifeq(zero);
+        if (insn.op == Op.SAR) {
+            cb.lload(r);
+            if (size == 4) {
+                cb.l2i().i2l();
+            }
+        } else {
+            readGpr(insn.reg0, size);
+        }
+        cb.lstore(TA);
+        switch (insn.op) {
+            case SHL -> {
+                cb.lload(TA).lload(TD).l2i().lshl();
+                maskTo(size);
+                cb.lstore(TC);
+                cb.lload(TA).bipush(bits).lload(TD).l2i().isub().lushr().lconst_1().land().lstore(TB); // CF
+                cb.lload(TC).bipush(bits - 1).lushr().lconst_1().land().lload(TB).lxor().bipush(11).lshl();
+            }
+            case SHR -> {
+                cb.lload(TA).lload(TD).l2i().lushr().lstore(TC);
+                cb.lload(TA).lload(TD).l2i().iconst_1().isub().lushr().lconst_1().land().lstore(TB);
+                cb.lload(TA).bipush(bits - 1).lushr().lconst_1().land().bipush(11).lshl();
+            }
+            default -> {
+                cb.lload(TA).lload(TD).l2i().lshr();
+                maskTo(size);
+                cb.lstore(TC);
+                cb.lload(TA).lload(TD).l2i().iconst_1().isub().lshr().lconst_1().land().lstore(TB);
+                cb.lconst_0();
+            }
+        }
+        cb.lload(TB).lor().lstore(TB);
+        cb.lload(TC).lstore(r);
+        cb.aload(S).loadConstant(Flags.RESULT).putfield(CD_STATE, "lazyOp", CD_int);
+        cb.aload(S).loadConstant(size).putfield(CD_STATE, "lazySize", CD_int);
+        cb.aload(S).lload(TC).putfield(CD_STATE, "lazyResult", CD_long);
+        cb.aload(S).lload(TB).putfield(CD_STATE, "lazyFlags", CD_long);
+        cb.goto_(done);
+        cb.labelBinding(zero);
+        if (size == 4) {
+            readGpr(insn.reg0, 4);
+            cb.lstore(r); // no flag changes, but a 32-bit register is still zero-extended
+        }
+        cb.labelBinding(done);
+        u.setFlags(UnitCompiler.IN_STATE, size);
+        u.completed();
+    }
+
+    /**
+     * ROL/ROR of a 32/64-bit register by an immediate (or 1), as {@code Shifts}: the count is
+     * masked to 5 (6) bits and a masked count of 0 changes nothing but the 32-bit zero-extension;
+     * otherwise only CF and OF change (SDM Vol.2 RCL/RCR/ROL/ROR: CF the bit rotated into the
+     * other end, OF by the one-bit formula on the result for every count), so the previous record
+     * is stored in CpuState and {@code Flags.update} merges the two flags into it.
+     */
+    private void rotate() {
+        int size = insn.opSize;
+        int bits = size * 8;
+        int count = (int) insn.imm & (bits - 1);
+        int r = u.regSlot(insn.reg0);
+        if (count == 0) {
+            readGpr(insn.reg0, size);
+            cb.lstore(r);
+            u.completed();
+            return;
+        }
+        boolean left = insn.op == Op.ROL;
+        ClassDesc type = ClassDesc.of(size == 8 ? "java.lang.Long" : "java.lang.Integer");
+        MethodTypeDesc rotation = MethodTypeDesc.of(size == 8 ? CD_long : CD_int, size == 8 ? CD_long : CD_int, CD_int);
+        cb.lload(r);
+        if (size == 4) {
+            cb.l2i();
+        }
+        cb.bipush(count).invokestatic(type, left ? "rotateLeft" : "rotateRight", rotation);
+        widen(size);
+        cb.dup2().lstore(TC).lstore(r);
+        u.materialize();
+        cb.aload(S).loadConstant(CpuState.CF | CpuState.OF);
+        if (left) { // CF = bit 0 of the result, OF = MSB xor CF
+            cb.lload(TC).lconst_1().land();
+            cb.lload(TC).bipush(bits - 1).lushr().lload(TC).lxor();
+        } else { // CF = MSB of the result, OF = MSB xor the bit below it
+            cb.lload(TC).bipush(bits - 1).lushr().lconst_1().land();
+            cb.lload(TC).bipush(bits - 1).lushr().lload(TC).bipush(bits - 2).lushr().lxor();
+        }
+        cb.lconst_1().land().bipush(11).lshl().lor();
+        cb.invokestatic(CD_FLAGS, "update", MethodTypeDesc.of(CD_void, CD_STATE, CD_long, CD_long));
+        u.setFlags(UnitCompiler.IN_STATE, size);
+        u.completed();
+    }
+
+    /**
+     * BT of a register by a register or an immediate, as {@code Bits}: the bit offset is taken
+     * modulo the operand width (SDM Vol.2 BT, register operand), CF = the selected bit, and the
+     * other flags stay as they were (the interpreter's choice for the undefined OF, SF, AF, PF),
+     * so the previous record is stored in CpuState and {@code Flags.update} sets CF in it.
+     */
+    private void bitTest() {
+        int size = insn.opSize;
+        long index = size * 8 - 1;
+        u.materialize();
+        cb.aload(S).loadConstant(CpuState.CF);
+        readGpr(insn.reg0, size);
+        if (insn.kind1 == Instruction.K_IMM) {
+            cb.loadConstant((int) (insn.imm & index));
+        } else {
+            readGpr(insn.reg1, size);
+            cb.loadConstant(index).land().l2i();
+        }
+        cb.lushr().lconst_1().land();
+        cb.invokestatic(CD_FLAGS, "update", MethodTypeDesc.of(CD_void, CD_STATE, CD_long, CD_long));
+        u.setFlags(UnitCompiler.IN_STATE, size);
+        u.completed();
+    }
+
+    /** BSWAP of a 32/64-bit register (SDM Vol.2 BSWAP): the byte order reversed, no flags. */
+    private void bswap() {
+        int r = u.regSlot(insn.reg0);
+        if (insn.opSize == 8) {
+            cb.lload(r).invokestatic(ClassDesc.of("java.lang.Long"), "reverseBytes", MethodTypeDesc.of(CD_long, CD_long));
+        } else {
+            cb.lload(r).l2i().invokestatic(ClassDesc.of("java.lang.Integer"), "reverseBytes",
+                    MethodTypeDesc.of(CD_int, CD_int));
+            widen(4);
+        }
+        cb.lstore(r);
         u.completed();
     }
 

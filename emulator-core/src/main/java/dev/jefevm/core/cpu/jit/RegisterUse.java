@@ -49,7 +49,7 @@ final class RegisterUse {
             case POP -> m |= 1 << CpuState.RSP | bit(insn.reg0);
             case XCHG -> m |= bit(insn.reg0) | bit(insn.reg1);
             case LEAVE -> m |= 1 << CpuState.RSP | 1 << CpuState.RBP;
-            case CMP, TEST, JMP, JCC, JMP_INDIRECT, NOP, ENDBR64, PAUSE, PREFETCH, FENCE -> { }
+            case CMP, TEST, BT, JMP, JCC, JMP_INDIRECT, NOP, ENDBR64, PAUSE, PREFETCH, FENCE -> { }
             default -> {
                 if (insn.kind0 == Instruction.K_GPR) {
                     m |= bit(insn.reg0);

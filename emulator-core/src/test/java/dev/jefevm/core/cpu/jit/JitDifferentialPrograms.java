@@ -157,8 +157,8 @@ final class JitDifferentialPrograms {
                         r.nextInt(4) << 6 | (index & 7) << 3 | (base & 7), r.nextInt(256));
             }
             case 10 -> bytes(new int[] {0xF8, 0xF9, 0xF5}[r.nextInt(3)]); // CLC, STC, CMC
-            case 11 -> { // BT r, r (CF from a bit), MOVZX r32, r8, MOVSXD r64, r32, XCHG r, r
-                switch (r.nextInt(4)) {
+            case 11 -> { // BT r, r (CF from a bit), MOVZX r32, r8, MOVSXD r64, r32, XCHG r, r, BT r, imm8, BSWAP
+                switch (r.nextInt(6)) {
                     case 0 -> {
                         prefixAndOpcode(64, src, dst, 0x0F);
                         bytes(0xA3);
@@ -172,10 +172,20 @@ final class JitDifferentialPrograms {
                         prefixAndOpcode(64, dst, src, 0x63);
                         modrmRegister(dst, src);
                     }
-                    default -> {
+                    case 3 -> {
                         int other = free();
                         prefixAndOpcode(64, dst, other, 0x87);
                         modrmRegister(dst, other);
+                    }
+                    case 4 -> {
+                        prefixAndOpcode(size(), 0, src, 0x0F);
+                        bytes(0xBA);
+                        modrmRegister(4, src);
+                        bytes(r.nextInt(256));
+                    }
+                    default -> {
+                        prefixAndOpcode(r.nextBoolean() ? 64 : 32, 0, dst, 0x0F);
+                        bytes(0xC8 | (dst & 7));
                     }
                 }
             }

@@ -46,6 +46,7 @@ class JitGoldenTest {
         "helper-bsf, 480fbcc1f4",
         "compare-setb-sbb-ret, 488b0f488b1631c04839ca0f92c04839d183d800c3",
         "movups-copy, 0f10060f1107f4",
+        "shift-cl-rotate-bt-bswap, 48d3e0c1c205480fa3c80f92c0480fcaf4",
     })
     void compile_snippet_producesTheReviewedBytecode(String name, String hex) throws IOException {
         byte[] page = new byte[4096];

@@ -74,6 +74,62 @@ class JitTranslationTest {
     static final String LEAVE_RET_IMM = "48c7c300000400b91e00000048c7c5341200005153e818000000488904cb4889a4cb00020000ffc975e9"
             + "4889ab00040000f4554889e54883ec30488b4518488945f8480faf45f848034510c9c21000";
 
+    /**
+     * SHL/SHR/SAR by CL at 32 and 64 bits over edge values and counts 0, 1, 2, 7, 31, 32, 33, 63,
+     * 64, 0xA1 and 0x120 (masked to 5/6 bits; only CL counts), each after a different
+     * flag-setting operation so a zero count must keep its flags; SETcc, Jcc, CMOVcc and ADC read
+     * the flags right after, PUSHFQ records all six; everything folded into R15. Source:
+     * jit-asm/shifts-cl.s.
+     */
+    static final String SHIFTS_CL = "48c7c30000040048c7c00000000048890348c7c0010000004889430848c7c0ffffffff4889431048c7c07f00000048894318"
+            + "48b80080ffff000000004889432048b800000080000000004889432848b800000000000000804889433048b8f1debc9a7856"
+            + "34124889433848b8ffffffffffffff7f4889434048c783000100000000000048c783080100000100000048c7831001000002"
+            + "00000048c783180100000700000048c783200100001f00000048c783280100002000000048c783300100002100000048c783"
+            + "380100003f00000048c783400100004000000048c78348010000a100000048c78350010000200100004531ff31f64531d24a"
+            + "8b8cd300010000488b04f34889c24989c14989c34531e44531ed4c39d048d3e0410f92c4410f90c54d6bff1f4901c79c415e"
+            + "4d6bff1f4d01f74d6bff1f4d01e74d6bff1f4d01ef01f2d3ea730349ffc74d6bff1f4901d79c415e4d6bff1f4d01f74d85c9"
+            + "49d3f94d0f48e14d6bff1f4d01cf4d6bff1f4d01e79c415e4d6bff1f4d01f741ffc341d3fb4983d3004d6bff1f4d01df9c41"
+            + "5e4d6bff1f4d01f7488b04f34429d0d3e04d6bff1f4901c79c415e4d6bff1f4d01f7488b14f383f25a48d3ea9c415e4d6bff"
+            + "1f4d01f74d6bff1f4901d7488b04f34801c048d3e8d3f89c415e4d6bff1f4d01f74d6bff1f4901c7488b14f348d1e2d3e270"
+            + "0349ffc79c415e4d6bff1f4d01f74d6bff1f4901d749ffc24983fa0b0f82e3feffff48ffc64883fe090f82d3feffff4c89bb"
+            + "00080000f4";
+
+    /**
+     * ROL/ROR by 1 and by immediates 0, 1, 13, 17, 31, 32, 33, 63, 64 and 0x41 (masked to 5/6
+     * bits) at 32 and 64 bits over edge values, each after a different flag-setting operation
+     * whose SF, ZF, PF and AF must survive; SETcc, Jcc and ADC read the flags right after, PUSHFQ
+     * records all six; everything folded into R15. Source: jit-asm/rotates.s.
+     */
+    static final String ROTATES = "48c7c30000040048c7c00000000048890348c7c0010000004889430848c7c0ffffffff4889431048c7c07f00000048894318"
+            + "48b80080ffff000000004889432048b800000080000000004889432848b800000000000000804889433048b8f1debc9a7856"
+            + "34124889433848b8ffffffffffffff7f4889434048b800000000000000404889434848b8010000c000000000488943504531"
+            + "ff31f6488b04f34889c24989c14989c34531e44531ed4839f048d1c0410f92c4410f90c54d6bff1f4901c79c415e4d6bff1f"
+            + "4d01f74d6bff1f4d01e74d6bff1f4d01ef48c1c00d9c415e4d6bff1f4d01f74d6bff1f4901c701f2d1c2730349ffc79c415e"
+            + "4d6bff1f4d01f74d6bff1f4901d7c1c21f9c415e4d6bff1f4d01f74d6bff1f4901d74d85c949d1c9700349ffc79c415e4d6b"
+            + "ff1f4d01f74d6bff1f4d01cf49c1c93f9c415e4d6bff1f4d01f74d6bff1f4d01cf41ffc341d1cb4983d3009c415e4d6bff1f"
+            + "4d01f74d6bff1f4d01df41c1cb119c415e4d6bff1f4d01f74d6bff1f4d01df89f1488b04f348d3e0c1c0009c415e4d6bff1f"
+            + "4d01f74d6bff1f4901c783e803c1c0209c415e4d6bff1f4d01f74d6bff1f4901c7488b14f348c1ca409c415e4d6bff1f4d01"
+            + "f74d6bff1f4901d7c1ca219c415e4d6bff1f4d01f74d6bff1f4901d74c8b0cf349f7d949c1c14149c1c90741c1c105410f94"
+            + "c44d6bff1f4d01e79c415e4d6bff1f4d01f74d6bff1f4d01cf48ffc64883fe0b0f827ffeffff4c89bb00080000f4";
+
+    /**
+     * BT of a register by a register at 16, 32 and 64 bits (offsets 0, 1, 15, 31, 32, 63, 64, -1
+     * and 0x1234, taken modulo the width) and by an immediate, each after a different flag-setting
+     * operation whose other flags must survive; SETC, Jcc, ADC and CMOVcc read CF right after,
+     * PUSHFQ records all six; BSWAP of 32-bit (zero-extending) and 64-bit registers. Everything
+     * folded into R15. Source: jit-asm/bit-test-bswap.s.
+     */
+    static final String BIT_TEST_BSWAP = "48c7c30000040048c7c00000000048890348c7c0010000004889430848c7c0ffffffff4889431048c7c00080000048894318"
+            + "48b80080ffff000000004889432048b800000080000000004889432848b800000000000000804889433048b8f1debc9a7856"
+            + "34124889433848b801000000010000004889434048c783000100000000000048c783080100000100000048c783100100000f"
+            + "00000048c783180100001f00000048c783200100002000000048c783280100003f00000048c783300100004000000048c783"
+            + "38010000ffffffff48c78340010000341200004531ff31f64531d24a8b8cd300010000488b04f34531e44c39d0480fa3c841"
+            + "0f92c44d6bff1f4d01e79c415e4d6bff1f4d01f701f00fa3c8730349ffc79c415e4d6bff1f4d01f74885c0660fa3c84983d7"
+            + "009c415e4d6bff1f4d01f7ffc1480fbae03f4c0f42e04d6bff1f4d01e79c415e4d6bff1f4d01f783e9050fbae0219c415e4d"
+            + "6bff1f4d01f7660fbae00f9c415e4d6bff1f4d01f7480fbae1009c415e4d6bff1f4d01f74c8b0cf34d01d1490fc94d6bff1f"
+            + "4d01cf410fc94d6bff1f4d01cf4889c20fca4d6bff1f4901d7480fca9c415e4d6bff1f4d01f74d6bff1f4901d749ffc24983"
+            + "fa090f8219ffffff48ffc64883fe090f8209ffffff4c89bb00080000f4";
+
     private static String runOn(boolean jit, String code, long budget) {
         JitTestMachine m = new JitTestMachine(jit);
         m.load(JitTestMachine.CODE, code);
@@ -85,7 +141,7 @@ class JitTranslationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ALU, MEMORY, CONDITIONS, CALLS, ARITHMETIC, SSE_MOVES, XCHG, LEAVE_RET_IMM})
+    @ValueSource(strings = {ALU, MEMORY, CONDITIONS, CALLS, ARITHMETIC, SSE_MOVES, XCHG, LEAVE_RET_IMM, SHIFTS_CL, ROTATES, BIT_TEST_BSWAP})
     void run_snippetOnJit_leavesTheInterpretersState(String code) {
         String interp = runOn(false, code, 1_000_000);
 
