@@ -472,15 +472,7 @@ final class InstructionEmitter {
             u.completed();
             return;
         }
-        if (insn.op == Op.SAR) {
-            cb.lload(r);
-            if (size == 4) {
-                cb.l2i().i2l();
-            }
-        } else {
-            readGpr(insn.reg0, size);
-        }
-        cb.lstore(TA);
+        loadShiftOperand(r, size);
         switch (insn.op) {
             case SHL -> {
                 cb.lload(TA).bipush(count).lshl();
@@ -510,6 +502,19 @@ final class InstructionEmitter {
         u.completed();
     }
 
+    /** The register to shift into TA: sign-extended for SAR, so its arithmetic shift fills with the sign; zero-extended otherwise. */
+    private void loadShiftOperand(int r, int size) {
+        if (insn.op == Op.SAR) {
+            cb.lload(r);
+            if (size == 4) {
+                cb.l2i().i2l();
+            }
+        } else {
+            readGpr(insn.reg0, size);
+        }
+        cb.lstore(TA);
+    }
+
     /**
      * SHL/SHR/SAR of a 32/64-bit register by CL, as {@code Shifts}: the count is masked to 5
      * (6) bits and a masked count of 0 changes no flag (SDM Vol.2 SAL/SAR/SHL/SHR, "Flags
@@ -527,15 +532,7 @@ final class InstructionEmitter {
         Label done = cb.newLabel();
         cb.lload(u.regSlot(CpuState.RCX)).loadConstant((long) (bits - 1)).land().lstore(TD);
         cb.lload(TD).lconst_0().lcmp().ifeq(zero);
-        if (insn.op == Op.SAR) {
-            cb.lload(r);
-            if (size == 4) {
-                cb.l2i().i2l();
-            }
-        } else {
-            readGpr(insn.reg0, size);
-        }
-        cb.lstore(TA);
+        loadShiftOperand(r, size);
         switch (insn.op) {
             case SHL -> {
                 cb.lload(TA).lload(TD).l2i().lshl();

@@ -22,107 +22,108 @@ public final class JitMemory {
     private JitMemory() {
     }
 
-    public static int read8(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
-            long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey)) {
-            return mem.read8(pages[idx] | (ea & 0xFFF));
-        }
+    /** The slow path's bookkeeping: the instruction that may now fault, and what retired before it. */
+    private static void enterSlowPath(JitContext c, long rip, int retired) {
         c.faultRip = rip;
         c.retired = retired;
+    }
+
+    private static long physical(long[] pages, int idx, long ea) {
+        return pages[idx] | (ea & 0xFFF);
+    }
+
+    public static int read8(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
+            long rip, int retired) {
+        int idx = Mmu.tlbHit(tags, ea, ukey, 1);
+        if (idx >= 0) {
+            return mem.read8(physical(pages, idx, ea));
+        }
+        enterSlowPath(c, rip, retired);
         return c.mmu.read8(ea);
     }
 
     public static int read16(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFFE) {
-            return mem.read16(pages[idx] | (ea & 0xFFF));
+        int idx = Mmu.tlbHit(tags, ea, ukey, 2);
+        if (idx >= 0) {
+            return mem.read16(physical(pages, idx, ea));
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         return c.mmu.read16(ea);
     }
 
     public static int read32(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFFC) {
-            return mem.read32(pages[idx] | (ea & 0xFFF));
+        int idx = Mmu.tlbHit(tags, ea, ukey, 4);
+        if (idx >= 0) {
+            return mem.read32(physical(pages, idx, ea));
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         return c.mmu.read32(ea);
     }
 
     public static long read64(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFF8) {
-            return mem.read64(pages[idx] | (ea & 0xFFF));
+        int idx = Mmu.tlbHit(tags, ea, ukey, 8);
+        if (idx >= 0) {
+            return mem.read64(physical(pages, idx, ea));
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         return c.mmu.read64(ea);
     }
 
     public static void write8(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             int value, long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey)) {
-            mem.write8(pages[idx] | (ea & 0xFFF), value);
+        int idx = Mmu.tlbHit(tags, ea, ukey, 1);
+        if (idx >= 0) {
+            mem.write8(physical(pages, idx, ea), value);
             return;
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         c.mmu.write8(ea, value);
     }
 
     public static void write16(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             int value, long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFFE) {
-            mem.write16(pages[idx] | (ea & 0xFFF), value);
+        int idx = Mmu.tlbHit(tags, ea, ukey, 2);
+        if (idx >= 0) {
+            mem.write16(physical(pages, idx, ea), value);
             return;
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         c.mmu.write16(ea, value);
     }
 
     public static void write32(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             int value, long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFFC) {
-            mem.write32(pages[idx] | (ea & 0xFFF), value);
+        int idx = Mmu.tlbHit(tags, ea, ukey, 4);
+        if (idx >= 0) {
+            mem.write32(physical(pages, idx, ea), value);
             return;
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         c.mmu.write32(ea, value);
     }
 
     public static void write64(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long value, long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFF8) {
-            mem.write64(pages[idx] | (ea & 0xFFF), value);
+        int idx = Mmu.tlbHit(tags, ea, ukey, 8);
+        if (idx >= 0) {
+            mem.write64(physical(pages, idx, ea), value);
             return;
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         c.mmu.write64(ea, value);
     }
 
     /** A stack read (PUSH/POP/CALL/RET): a non-canonical stack address is #SS(0), not #GP (SDM Vol.3 6.15). */
     public static long stackRead64(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFF8) {
-            return mem.read64(pages[idx] | (ea & 0xFFF));
+        int idx = Mmu.tlbHit(tags, ea, ukey, 8);
+        if (idx >= 0) {
+            return mem.read64(physical(pages, idx, ea));
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         if (!Mmu.isCanonical(ea)) {
             throw CpuFault.ss(0);
         }
@@ -132,13 +133,12 @@ public final class JitMemory {
     /** A stack write: as {@link #stackRead64}. */
     public static void stackWrite64(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long value, long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFF8) {
-            mem.write64(pages[idx] | (ea & 0xFFF), value);
+        int idx = Mmu.tlbHit(tags, ea, ukey, 8);
+        if (idx >= 0) {
+            mem.write64(physical(pages, idx, ea), value);
             return;
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         if (!Mmu.isCanonical(ea)) {
             throw CpuFault.ss(0);
         }
@@ -151,15 +151,14 @@ public final class JitMemory {
      */
     public static void write128(JitContext c, long[] tags, long[] pages, PhysicalMemory mem, long ea, long ukey,
             long lo, long hi, long rip, int retired) {
-        int idx = Mmu.tlbIndex(ea);
-        if (tags[idx] == ((ea >>> 12) << 1 | ukey) && (ea & 0xFFF) <= 0xFF0) {
-            long pa = pages[idx] | (ea & 0xFFF);
+        int idx = Mmu.tlbHit(tags, ea, ukey, 16);
+        if (idx >= 0) {
+            long pa = physical(pages, idx, ea);
             mem.write64(pa, lo);
             mem.write64(pa + 8, hi);
             return;
         }
-        c.faultRip = rip;
-        c.retired = retired;
+        enterSlowPath(c, rip, retired);
         c.mmu.probeWrite(ea, 16);
         c.mmu.write64(ea, lo);
         c.mmu.write64(ea + 8, hi);

@@ -131,6 +131,16 @@ public final class Mmu {
     }
 
     /**
+     * The slot of TLB {@code tags} that maps all {@code size} bytes at {@code linear} for the key's
+     * user bit, or -1: a miss, or an access that crosses into the next page. The one hit test,
+     * used by the fast paths here and by compiled code ({@code JitMemory}).
+     */
+    public static int tlbHit(long[] tags, long linear, long userBit, int size) {
+        int idx = tlbIndex(linear);
+        return tags[idx] == ((linear >>> 12) << 1 | userBit) && (linear & 0xFFF) <= 0x1000 - size ? idx : -1;
+    }
+
+    /**
      * The tag array of one access kind's TLB (slot holds (linear >>> 12) << 1 | user, or -1), for
      * the JIT's inlined fast path; the array is never replaced, only its entries change.
      */
@@ -197,20 +207,25 @@ public final class Mmu {
 
     // ---------------------------------------------------------------- data accesses
 
-    // Fast paths: a TLB hit is two array loads and one PhysicalMemory access. The user bit of the
-    // key is (cpl + 1) >>> 2: 1 for CPL 3, 0 for CPL 0-2. Page-crossing accesses take the slow path.
+    // Fast paths: a TLB hit is two array loads and one PhysicalMemory access. Page-crossing
+    // accesses take the slow path.
+
+    /** The user bit of the TLB key: 1 at CPL 3, 0 at CPL 0-2. */
+    private long userBit() {
+        return (state.cpl + 1) >>> 2;
+    }
 
     public int read8(long linear) {
-        int idx = tlbIndex(linear);
-        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2)) {
+        int idx = tlbHit(readTag, linear, userBit(), 1);
+        if (idx >= 0) {
             return memory.read8(readPage[idx] | (linear & 0xFFF));
         }
         return memory.read8(translate(linear, READ));
     }
 
     public int read16(long linear) {
-        int idx = tlbIndex(linear);
-        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFE) {
+        int idx = tlbHit(readTag, linear, userBit(), 2);
+        if (idx >= 0) {
             return memory.read16(readPage[idx] | (linear & 0xFFF));
         }
         if ((linear & 0xFFF) > 0xFFE) {
@@ -220,8 +235,8 @@ public final class Mmu {
     }
 
     public int read32(long linear) {
-        int idx = tlbIndex(linear);
-        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFC) {
+        int idx = tlbHit(readTag, linear, userBit(), 4);
+        if (idx >= 0) {
             return memory.read32(readPage[idx] | (linear & 0xFFF));
         }
         if ((linear & 0xFFF) > 0xFFC) {
@@ -231,8 +246,8 @@ public final class Mmu {
     }
 
     public long read64(long linear) {
-        int idx = tlbIndex(linear);
-        if (readTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFF8) {
+        int idx = tlbHit(readTag, linear, userBit(), 8);
+        if (idx >= 0) {
             return memory.read64(readPage[idx] | (linear & 0xFFF));
         }
         if ((linear & 0xFFF) > 0xFF8) {
@@ -242,8 +257,8 @@ public final class Mmu {
     }
 
     public void write8(long linear, int v) {
-        int idx = tlbIndex(linear);
-        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2)) {
+        int idx = tlbHit(writeTag, linear, userBit(), 1);
+        if (idx >= 0) {
             memory.write8(writePage[idx] | (linear & 0xFFF), v);
             return;
         }
@@ -251,8 +266,8 @@ public final class Mmu {
     }
 
     public void write16(long linear, int v) {
-        int idx = tlbIndex(linear);
-        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFE) {
+        int idx = tlbHit(writeTag, linear, userBit(), 2);
+        if (idx >= 0) {
             memory.write16(writePage[idx] | (linear & 0xFFF), v);
         } else if ((linear & 0xFFF) > 0xFFE) {
             writeCrossing(linear, 2, v);
@@ -262,8 +277,8 @@ public final class Mmu {
     }
 
     public void write32(long linear, int v) {
-        int idx = tlbIndex(linear);
-        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFFC) {
+        int idx = tlbHit(writeTag, linear, userBit(), 4);
+        if (idx >= 0) {
             memory.write32(writePage[idx] | (linear & 0xFFF), v);
         } else if ((linear & 0xFFF) > 0xFFC) {
             writeCrossing(linear, 4, v);
@@ -273,8 +288,8 @@ public final class Mmu {
     }
 
     public void write64(long linear, long v) {
-        int idx = tlbIndex(linear);
-        if (writeTag[idx] == ((linear >>> 12) << 1 | (state.cpl + 1) >>> 2) && (linear & 0xFFF) <= 0xFF8) {
+        int idx = tlbHit(writeTag, linear, userBit(), 8);
+        if (idx >= 0) {
             memory.write64(writePage[idx] | (linear & 0xFFF), v);
         } else if ((linear & 0xFFF) > 0xFF8) {
             writeCrossing(linear, 8, v);
