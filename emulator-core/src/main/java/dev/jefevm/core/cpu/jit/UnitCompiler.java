@@ -26,7 +26,7 @@ import java.util.Map;
  * accesses, and turns every instruction {@link NativeSupport} does not cover into a call of
  * {@link FastPath#execute} for that one instruction. Branches inside the trace are JVM jumps; a
  * backward one first checks the retired count against {@link JitContext#checkLimit}. Exits are
- * emitted as stubs after the body, sharing one register and flag store sequence per flag record;
+ * emitted as exit paths after the body, sharing one register and flag store sequence per flag record;
  * a guest fault raised in a slow path (TLB miss, fault helper) reaches a shared exception handler
  * that stores them before the fault leaves the unit.
  */
@@ -73,7 +73,7 @@ final class UnitCompiler {
     private int pending;
     private Label[] labels;
     private final Map<Long, Integer> exitIndex = new LinkedHashMap<>();
-    private final List<Stub> stubs = new ArrayList<>();
+    private final List<ExitPath> exitPaths = new ArrayList<>();
     /** The fault handler of each flag record (kind << 8 | size): stores registers and flags, rethrows. */
     private final Map<Integer, Label> faultHandlers = new LinkedHashMap<>();
     /** The shared tail of the exits with each flag record (kind << 8 | size). */
@@ -81,7 +81,7 @@ final class UnitCompiler {
     private Label faultSiteStart;
 
     /** An exit emitted after the body: where to, how many instructions since N, and the flag record to store. */
-    private record Stub(Label label, long rip, boolean dynamic, int retired, int flagKind, int flagSize) {
+    private record ExitPath(Label label, long rip, boolean dynamic, int retired, int flagKind, int flagSize) {
     }
 
     private UnitCompiler(Trace trace) {
@@ -118,7 +118,7 @@ final class UnitCompiler {
         writtenRegs = 0;
         pending = 0;
         exitIndex.clear();
-        stubs.clear();
+        exitPaths.clear();
         faultHandlers.clear();
         exitTails.clear();
         Trace t = trace;
@@ -156,15 +156,15 @@ final class UnitCompiler {
             instruction(i);
             if (t.fallsThrough(i)) {
                 if (t.next[i] < 0) {
-                    cb.goto_(stub(t.rips[i] + t.insns[i].length));
+                    cb.goto_(exitPath(t.rips[i] + t.insns[i].length));
                     reachable = false;
                 }
             } else {
                 reachable = false;
             }
         }
-        for (Stub s : stubs) {
-            emitStub(s);
+        for (ExitPath s : exitPaths) {
+            emitExitPath(s);
         }
         for (Map.Entry<Integer, Label> tail : exitTails.entrySet()) {
             cb.labelBinding(tail.getValue());
@@ -226,29 +226,29 @@ final class UnitCompiler {
         }
     }
 
-    private Label stub(long rip) {
-        return addStub(rip, false);
+    private Label exitPath(long rip) {
+        return addExitPath(rip, false);
     }
 
-    private Label dynamicStub() {
-        return addStub(0, true);
+    private Label dynamicExitPath() {
+        return addExitPath(0, true);
     }
 
-    private Label addStub(long rip, boolean dynamic) {
+    private Label addExitPath(long rip, boolean dynamic) {
         Label l = cb.newLabel();
         if (!dynamic) {
             exitIndex.putIfAbsent(rip, exitIndex.size());
         }
-        stubs.add(new Stub(l, rip, dynamic, pending, flagKind, flagSize));
+        exitPaths.add(new ExitPath(l, rip, dynamic, pending, flagKind, flagSize));
         return l;
     }
 
     /**
-     * An exit stub sets what differs per exit (RIP, retired count, exit index) and jumps to the
+     * An exit path sets what differs per exit (RIP, retired count, exit index) and jumps to the
      * shared tail of its flag record, which stores registers and flags once for all such exits:
      * less bytecode for HotSpot to compile than a full store sequence per exit.
      */
-    private void emitStub(Stub s) {
+    private void emitExitPath(ExitPath s) {
         cb.labelBinding(s.label);
         if (!s.dynamic) {
             cb.aload(S).loadConstant(s.rip).putfield(CD_STATE, "rip", CD_long);
@@ -339,7 +339,7 @@ final class UnitCompiler {
     /** After a store that may have hit a code page: leave right after this instruction (SMC). */
     private void codeWriteCheck(int i) {
         cb.aload(CTX).getfield(CD_CTX, "codeWritten", CD_boolean);
-        cb.ifne(stub(trace.rips[i] + trace.insns[i].length));
+        cb.ifne(exitPath(trace.rips[i] + trace.insns[i].length));
     }
 
     // ------------------------------------------------------------------ instructions
@@ -434,11 +434,11 @@ final class UnitCompiler {
     }
 
     Label exitTo(long rip) {
-        return stub(rip);
+        return exitPath(rip);
     }
 
     Label exitDynamic() {
-        return dynamicStub();
+        return dynamicExitPath();
     }
 
     /**
@@ -452,7 +452,7 @@ final class UnitCompiler {
             materializeFlags(flagKind, flagSize);
         }
         if (target <= i) {
-            cb.iload(N).iload(LIMIT).if_icmpgt(stub(trace.rips[target]));
+            cb.iload(N).iload(LIMIT).if_icmpgt(exitPath(trace.rips[target]));
         }
         cb.goto_(labels[target]);
         pending = saved;
