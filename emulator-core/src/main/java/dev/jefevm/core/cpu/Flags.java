@@ -81,76 +81,110 @@ public final class Flags {
 
     /** CF as 0 or 1; cheap when the last operation already keeps CF in {@code lazyFlags}. */
     public static long carryBit(CpuState s) {
-        int op = s.lazyOp;
-        if (op == MATERIALIZED || op >= INC) {
-            return s.lazyFlags & CpuState.CF;
-        }
-        return cf(s) ? 1 : 0;
+        return carryBit(s.lazyOp, s.lazySize, s.lazyDst, s.lazySrc, s.lazyResult, s.lazyFlags);
     }
 
     public static boolean cf(CpuState s) {
-        long m = mask(s.lazySize);
-        return switch (s.lazyOp) {
-            case ADD -> Long.compareUnsigned(s.lazyResult & m, s.lazyDst & m) < 0;
-            case ADC -> (s.lazyFlags & 1) != 0
-                    ? Long.compareUnsigned(s.lazyResult & m, s.lazyDst & m) <= 0
-                    : Long.compareUnsigned(s.lazyResult & m, s.lazyDst & m) < 0;
-            case SUB -> Long.compareUnsigned(s.lazyDst & m, s.lazySrc & m) < 0;
-            case SBB -> (s.lazyFlags & 1) != 0
-                    ? Long.compareUnsigned(s.lazyDst & m, s.lazySrc & m) <= 0
-                    : Long.compareUnsigned(s.lazyDst & m, s.lazySrc & m) < 0;
-            default -> (s.lazyFlags & CpuState.CF) != 0; // INC, DEC, RESULT, MATERIALIZED
-        };
+        return cf(s.lazyOp, s.lazySize, s.lazyDst, s.lazySrc, s.lazyResult, s.lazyFlags);
     }
 
     public static boolean zf(CpuState s) {
-        if (s.lazyOp == MATERIALIZED) {
-            return (s.lazyFlags & CpuState.ZF) != 0;
-        }
-        return s.lazyResult == 0; // results are recorded truncated to the operand size
+        return zf(s.lazyOp, s.lazyResult, s.lazyFlags);
     }
 
     public static boolean sf(CpuState s) {
-        if (s.lazyOp == MATERIALIZED) {
-            return (s.lazyFlags & CpuState.SF) != 0;
-        }
-        return (s.lazyResult & signBit(s.lazySize)) != 0;
+        return sf(s.lazyOp, s.lazySize, s.lazyResult, s.lazyFlags);
     }
 
     public static boolean pf(CpuState s) {
-        if (s.lazyOp == MATERIALIZED) {
-            return (s.lazyFlags & CpuState.PF) != 0;
-        }
-        return (Long.bitCount(s.lazyResult & 0xFF) & 1) == 0;
+        return pf(s.lazyOp, s.lazyResult, s.lazyFlags);
     }
 
     public static boolean af(CpuState s) {
-        return switch (s.lazyOp) {
-            case ADD, ADC, SUB, SBB, INC, DEC -> ((s.lazyDst ^ s.lazySrc ^ s.lazyResult) & 0x10) != 0;
-            default -> (s.lazyFlags & CpuState.AF) != 0;
-        };
+        return af(s.lazyOp, s.lazyDst, s.lazySrc, s.lazyResult, s.lazyFlags);
     }
 
     public static boolean of(CpuState s) {
-        long sign = signBit(s.lazySize);
-        return switch (s.lazyOp) {
-            case ADD, ADC, INC -> ((s.lazyDst ^ s.lazyResult) & (s.lazySrc ^ s.lazyResult) & sign) != 0;
-            case SUB, SBB, DEC -> ((s.lazyDst ^ s.lazySrc) & (s.lazyDst ^ s.lazyResult) & sign) != 0;
-            default -> (s.lazyFlags & CpuState.OF) != 0;
-        };
+        return of(s.lazyOp, s.lazySize, s.lazyDst, s.lazySrc, s.lazyResult, s.lazyFlags);
     }
 
     /** Evaluates condition code {@code cc} (SDM Vol.1 B.1: O, NO, B, AE, E, NE, BE, A, S, NS, P, NP, L, GE, LE, G). */
     public static boolean condition(CpuState s, int cc) {
+        return condition(s.lazyOp, s.lazySize, s.lazyDst, s.lazySrc, s.lazyResult, s.lazyFlags, cc);
+    }
+
+    // The same over a record held elsewhere (a compiled unit keeps it in JVM locals): operation,
+    // size, destination, source, result and flags word as in CpuState's lazy fields.
+
+    public static long carryBit(int op, int size, long dst, long src, long result, long flags) {
+        if (op == MATERIALIZED || op >= INC) {
+            return flags & CpuState.CF;
+        }
+        return cf(op, size, dst, src, result, flags) ? 1 : 0;
+    }
+
+    public static boolean cf(int op, int size, long dst, long src, long result, long flags) {
+        long m = mask(size);
+        return switch (op) {
+            case ADD -> Long.compareUnsigned(result & m, dst & m) < 0;
+            case ADC -> (flags & 1) != 0
+                    ? Long.compareUnsigned(result & m, dst & m) <= 0
+                    : Long.compareUnsigned(result & m, dst & m) < 0;
+            case SUB -> Long.compareUnsigned(dst & m, src & m) < 0;
+            case SBB -> (flags & 1) != 0
+                    ? Long.compareUnsigned(dst & m, src & m) <= 0
+                    : Long.compareUnsigned(dst & m, src & m) < 0;
+            default -> (flags & CpuState.CF) != 0; // INC, DEC, RESULT, MATERIALIZED
+        };
+    }
+
+    public static boolean zf(int op, long result, long flags) {
+        if (op == MATERIALIZED) {
+            return (flags & CpuState.ZF) != 0;
+        }
+        return result == 0; // results are recorded truncated to the operand size
+    }
+
+    public static boolean sf(int op, int size, long result, long flags) {
+        if (op == MATERIALIZED) {
+            return (flags & CpuState.SF) != 0;
+        }
+        return (result & signBit(size)) != 0;
+    }
+
+    public static boolean pf(int op, long result, long flags) {
+        if (op == MATERIALIZED) {
+            return (flags & CpuState.PF) != 0;
+        }
+        return (Long.bitCount(result & 0xFF) & 1) == 0;
+    }
+
+    public static boolean af(int op, long dst, long src, long result, long flags) {
+        return switch (op) {
+            case ADD, ADC, SUB, SBB, INC, DEC -> ((dst ^ src ^ result) & 0x10) != 0;
+            default -> (flags & CpuState.AF) != 0;
+        };
+    }
+
+    public static boolean of(int op, int size, long dst, long src, long result, long flags) {
+        long sign = signBit(size);
+        return switch (op) {
+            case ADD, ADC, INC -> ((dst ^ result) & (src ^ result) & sign) != 0;
+            case SUB, SBB, DEC -> ((dst ^ src) & (dst ^ result) & sign) != 0;
+            default -> (flags & CpuState.OF) != 0;
+        };
+    }
+
+    public static boolean condition(int op, int size, long dst, long src, long result, long flags, int cc) {
         boolean r = switch (cc >>> 1) {
-            case 0 -> of(s);
-            case 1 -> cf(s);
-            case 2 -> zf(s);
-            case 3 -> cf(s) || zf(s);
-            case 4 -> sf(s);
-            case 5 -> pf(s);
-            case 6 -> sf(s) != of(s);
-            default -> zf(s) || sf(s) != of(s);
+            case 0 -> of(op, size, dst, src, result, flags);
+            case 1 -> cf(op, size, dst, src, result, flags);
+            case 2 -> zf(op, result, flags);
+            case 3 -> cf(op, size, dst, src, result, flags) || zf(op, result, flags);
+            case 4 -> sf(op, size, result, flags);
+            case 5 -> pf(op, result, flags);
+            case 6 -> sf(op, size, result, flags) != of(op, size, dst, src, result, flags);
+            default -> zf(op, result, flags) || sf(op, size, result, flags) != of(op, size, dst, src, result, flags);
         };
         return r ^ ((cc & 1) != 0);
     }

@@ -773,6 +773,11 @@ final class InstructionEmitter {
             case UnitCompiler.ADD -> unsignedLess(F_RES, F_DST, size);
             case UnitCompiler.SUB -> unsignedLess(F_DST, F_SRC, size);
             case UnitCompiler.LOGIC -> cb.lconst_0();
+            case UnitCompiler.DYNAMIC -> {
+                dynamicRecord();
+                cb.invokestatic(CD_FLAGS, "carryBit", MethodTypeDesc.of(CD_long, CD_int, CD_int, CD_long, CD_long,
+                        CD_long, CD_long));
+            }
             case UnitCompiler.IN_STATE, UnitCompiler.ADC, UnitCompiler.SBB -> {
                 u.materialize();
                 cb.aload(S).invokestatic(CD_FLAGS, "carryBit", MethodTypeDesc.of(CD_long, CD_STATE));
@@ -824,14 +829,14 @@ final class InstructionEmitter {
         int base = cc >>> 1;
         switch (base) {
             case 2 -> { // E
-                if (kind != UnitCompiler.IN_STATE) {
+                if (kind != UnitCompiler.IN_STATE && kind != UnitCompiler.DYNAMIC) {
                     cb.lload(F_RES).lconst_0().lcmp();
                     jump(negate, target, Cmp.EQ);
                     return;
                 }
             }
             case 4 -> { // S
-                if (kind != UnitCompiler.IN_STATE) {
+                if (kind != UnitCompiler.IN_STATE && kind != UnitCompiler.DYNAMIC) {
                     cb.lload(F_RES).loadConstant(1L << (size * 8 - 1)).land().lconst_0().lcmp();
                     jump(negate, target, Cmp.NE);
                     return;
@@ -906,9 +911,21 @@ final class InstructionEmitter {
             }
             default -> { }
         }
-        u.materialize();
-        cb.aload(S).loadConstant(cc).invokestatic(CD_FLAGS, "condition", MethodTypeDesc.of(CD_boolean, CD_STATE, CD_int));
+        if (kind == UnitCompiler.DYNAMIC) {
+            dynamicRecord();
+            cb.loadConstant(cc).invokestatic(CD_FLAGS, "condition", MethodTypeDesc.of(CD_boolean, CD_int, CD_int,
+                    CD_long, CD_long, CD_long, CD_long, CD_int));
+        } else {
+            u.materialize();
+            cb.aload(S).loadConstant(cc).invokestatic(CD_FLAGS, "condition",
+                    MethodTypeDesc.of(CD_boolean, CD_STATE, CD_int));
+        }
         cb.ifne(target);
+    }
+
+    /** Pushes the DYNAMIC record from its locals in the order of Flags' record-taking forms. */
+    private void dynamicRecord() {
+        cb.iload(UnitCompiler.F_OP).iload(UnitCompiler.F_SZ).lload(F_DST).lload(F_SRC).lload(F_RES).lload(F_FLG);
     }
 
     private enum Cmp { EQ, NE, LT, LE }

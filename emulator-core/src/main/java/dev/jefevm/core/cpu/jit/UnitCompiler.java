@@ -52,13 +52,19 @@ final class UnitCompiler {
     /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode (HugeMethodLimit). */
     static final int MAX_CODE_BYTES = 7800;
 
-    /** Static kinds of the flag record held in locals. */
-    static final int IN_STATE = 0, ADD = 1, SUB = 2, LOGIC = 3, INC = 4, DEC = 5, SHIFT = 6, ADC = 7, SBB = 8;
+    /**
+     * Kinds of the flag record: static kinds held in locals, IN_STATE (in CpuState's lazy
+     * fields), and DYNAMIC, the record of a join point with live flags: all of CpuState's lazy
+     * fields in locals, its operation and size too ({@link #F_OP}, {@link #F_SZ}), so a loop's
+     * back edge sets two int locals instead of storing the record into CpuState every iteration.
+     */
+    static final int IN_STATE = 0, ADD = 1, SUB = 2, LOGIC = 3, INC = 4, DEC = 5, SHIFT = 6, ADC = 7, SBB = 8,
+            DYNAMIC = 9;
 
     // local slots: this = 0, ctx = 1
     static final int CTX = 1, S = 2, G = 3, MEM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, LIMIT = 10,
             UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
-            TD = 59, EA = 61, EXC = 64, EXIT = 65;
+            TD = 59, EA = 61, EXC = 64, EXIT = 65, F_OP = 66, F_SZ = 67;
 
     /** The generated class and the direct exits' target RIPs by exit index. */
     record Output(byte[] bytes, long[] exitRips) {
@@ -72,6 +78,8 @@ final class UnitCompiler {
     private int flagSize;
     private int pending;
     private Label[] labels;
+    /** Join points that are branch targets with live flags: their record is DYNAMIC. */
+    private boolean[] dynamicJoin;
     private final Map<Long, Integer> exitIndex = new LinkedHashMap<>();
     private final List<ExitPath> exitPaths = new ArrayList<>();
     /** The fault handler of each flag record (kind << 8 | size): stores registers and flags, rethrows. */
@@ -129,6 +137,13 @@ final class UnitCompiler {
                 writtenRegs |= RegisterUse.written(insn);
             }
         }
+        dynamicJoin = new boolean[t.size()];
+        for (int i = 0; i < t.size(); i++) {
+            int k = t.target[i];
+            if (k >= 0 && t.flagsLiveIn[k] && NativeSupport.isNative(t.insns[i], t.rips[i])) {
+                dynamicJoin[k] = true; // a branch target: the entry alone leaves the record IN_STATE
+            }
+        }
         prologue();
         labels = new Label[t.size()];
         for (int i = 0; i < t.size(); i++) {
@@ -137,6 +152,7 @@ final class UnitCompiler {
             }
         }
         if (t.entry != 0) {
+            toJoin(t.entry);
             cb.goto_(labels[t.entry]);
         }
         boolean reachable = t.entry == 0;
@@ -146,7 +162,8 @@ final class UnitCompiler {
                     enterJoin(i);
                 }
                 cb.labelBinding(labels[i]);
-                flagKind = IN_STATE;
+                flagKind = dynamicJoin[i] ? DYNAMIC : IN_STATE;
+                flagSize = 0;
                 pending = 0;
                 reachable = true;
             }
@@ -203,7 +220,7 @@ final class UnitCompiler {
         for (int slot : new int[] {F_DST, F_SRC, F_RES, F_FLG, TA, TB, TC, TD, EA}) {
             cb.lconst_0().lstore(slot);
         }
-        cb.iconst_0().istore(EXIT);
+        cb.iconst_0().istore(EXIT).iconst_0().istore(F_OP).iconst_0().istore(F_SZ);
         flagKind = IN_STATE;
     }
 
@@ -214,9 +231,44 @@ final class UnitCompiler {
     /** Control reaches join point {@code i} by fall-through: make the state canonical. */
     private void enterJoin(int i) {
         flushPending();
-        if (trace.flagsLiveIn[i]) {
-            materializeFlags(flagKind, flagSize);
+        toJoin(i);
+    }
+
+    /**
+     * On an edge into join point {@code i}: when its record is DYNAMIC, puts the current record
+     * into the DYNAMIC locals (a static kind sets the operation and size; a record in CpuState
+     * is loaded, which HotSpot drops again where no exit needs it).
+     */
+    private void toJoin(int i) {
+        if (!dynamicJoin[i] || flagKind == DYNAMIC) {
+            return;
         }
+        if (flagKind == IN_STATE) {
+            cb.aload(S).getfield(CD_STATE, "lazyOp", CD_int).istore(F_OP);
+            cb.aload(S).getfield(CD_STATE, "lazySize", CD_int).istore(F_SZ);
+            cb.aload(S).getfield(CD_STATE, "lazyResult", CD_long).lstore(F_RES);
+            cb.aload(S).getfield(CD_STATE, "lazyDst", CD_long).lstore(F_DST);
+            cb.aload(S).getfield(CD_STATE, "lazySrc", CD_long).lstore(F_SRC);
+            cb.aload(S).getfield(CD_STATE, "lazyFlags", CD_long).lstore(F_FLG);
+            return;
+        }
+        cb.loadConstant(lazyOp(flagKind)).istore(F_OP);
+        cb.loadConstant(flagSize).istore(F_SZ);
+        if (flagKind == LOGIC) {
+            cb.lconst_0().lstore(F_FLG);
+        }
+    }
+
+    private static int lazyOp(int kind) {
+        return switch (kind) {
+            case ADD -> dev.jefevm.core.cpu.Flags.ADD;
+            case SUB -> dev.jefevm.core.cpu.Flags.SUB;
+            case INC -> dev.jefevm.core.cpu.Flags.INC;
+            case DEC -> dev.jefevm.core.cpu.Flags.DEC;
+            case ADC -> dev.jefevm.core.cpu.Flags.ADC;
+            case SBB -> dev.jefevm.core.cpu.Flags.SBB;
+            default -> dev.jefevm.core.cpu.Flags.RESULT;
+        };
     }
 
     private void flushPending() {
@@ -287,16 +339,16 @@ final class UnitCompiler {
         if (kind == IN_STATE) {
             return;
         }
-        int lazyOp = switch (kind) {
-            case ADD -> dev.jefevm.core.cpu.Flags.ADD;
-            case SUB -> dev.jefevm.core.cpu.Flags.SUB;
-            case INC -> dev.jefevm.core.cpu.Flags.INC;
-            case DEC -> dev.jefevm.core.cpu.Flags.DEC;
-            case ADC -> dev.jefevm.core.cpu.Flags.ADC;
-            case SBB -> dev.jefevm.core.cpu.Flags.SBB;
-            default -> dev.jefevm.core.cpu.Flags.RESULT;
-        };
-        cb.aload(S).loadConstant(lazyOp).putfield(CD_STATE, "lazyOp", CD_int);
+        if (kind == DYNAMIC) {
+            cb.aload(S).iload(F_OP).putfield(CD_STATE, "lazyOp", CD_int);
+            cb.aload(S).iload(F_SZ).putfield(CD_STATE, "lazySize", CD_int);
+            cb.aload(S).lload(F_RES).putfield(CD_STATE, "lazyResult", CD_long);
+            cb.aload(S).lload(F_DST).putfield(CD_STATE, "lazyDst", CD_long);
+            cb.aload(S).lload(F_SRC).putfield(CD_STATE, "lazySrc", CD_long);
+            cb.aload(S).lload(F_FLG).putfield(CD_STATE, "lazyFlags", CD_long);
+            return;
+        }
+        cb.aload(S).loadConstant(lazyOp(kind)).putfield(CD_STATE, "lazyOp", CD_int);
         cb.aload(S).loadConstant(size).putfield(CD_STATE, "lazySize", CD_int);
         cb.aload(S).lload(F_RES).putfield(CD_STATE, "lazyResult", CD_long);
         if (kind != LOGIC && kind != SHIFT) {
@@ -448,9 +500,7 @@ final class UnitCompiler {
     void branchInside(int i, int target) {
         int saved = pending;
         flushPending();
-        if (trace.flagsLiveIn[target]) {
-            materializeFlags(flagKind, flagSize);
-        }
+        toJoin(target);
         if (target <= i) {
             cb.iload(N).iload(LIMIT).if_icmpgt(exitPath(trace.rips[target]));
         }
