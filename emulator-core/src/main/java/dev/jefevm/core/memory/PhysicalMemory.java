@@ -105,6 +105,20 @@ public final class PhysicalMemory {
         return ram;
     }
 
+    /** Bytes of RAM from guest address 0 (below the hole): RAM offset = guest address there. */
+    public long lowRamSize() {
+        return lowSize;
+    }
+
+    /**
+     * The code-page map, nonzero for a page frame that holds translated code (a write to it must
+     * go through {@link #write64} and its kin so translations are invalidated): for compiled
+     * code's fast path, which stores directly into {@link #ram()} only where this is zero.
+     */
+    public byte[] codePageMap() {
+        return codePages;
+    }
+
     /** Total RAM in bytes, below and above the hole. */
     public long ramSize() {
         return ramSize;

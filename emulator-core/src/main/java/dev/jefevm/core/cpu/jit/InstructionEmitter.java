@@ -5,7 +5,6 @@ import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_FLAGS;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_HELPERS;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_JITMEM;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_LONGS;
-import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MEM;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MMU;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_STATE;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CTX;
@@ -14,7 +13,11 @@ import static dev.jefevm.core.cpu.jit.UnitCompiler.F_DST;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.F_FLG;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.F_RES;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.F_SRC;
-import static dev.jefevm.core.cpu.jit.UnitCompiler.MEM;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.RAM;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CP;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.LOW;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_SEGMENT;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_BYTES;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.RP;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.RT;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.S;
@@ -209,7 +212,7 @@ final class InstructionEmitter {
 
     /** Pushes the {@code size}-byte value at EA, zero-extended. */
     private void load(int size) {
-        cb.aload(CTX).aload(RT).aload(RP).aload(MEM).lload(EA).lload(UKEY);
+        cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
         u.memoryFaultSite(i);
         cb.invokestatic(CD_JITMEM, sized("read", size), accessType(size == 8 ? CD_long : CD_int, null));
         u.faultSiteEnd();
@@ -218,7 +221,7 @@ final class InstructionEmitter {
 
     /** Stores the low {@code size} bytes of local {@code value} at EA. */
     private void store(int size, int value) {
-        cb.aload(CTX).aload(WT).aload(WP).aload(MEM).lload(EA).lload(UKEY).lload(value);
+        cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
         if (size != 8) {
             cb.l2i();
         }
@@ -228,24 +231,29 @@ final class InstructionEmitter {
     }
 
     private void stackLoad() {
-        cb.aload(CTX).aload(RT).aload(RP).aload(MEM).lload(EA).lload(UKEY);
+        cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
         u.memoryFaultSite(i);
         cb.invokestatic(CD_JITMEM, "stackRead64", accessType(CD_long, null));
         u.faultSiteEnd();
     }
 
     private void stackStore(int value) {
-        cb.aload(CTX).aload(WT).aload(WP).aload(MEM).lload(EA).lload(UKEY).lload(value);
+        cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
         u.memoryFaultSite(i);
         cb.invokestatic(CD_JITMEM, "stackWrite64", accessType(CD_void, CD_long));
         u.faultSiteEnd();
     }
 
-    /** A {@link JitMemory} method's type: (ctx, tags, pages, memory, ea, ukey[, value], rip, retired). */
+    /**
+     * A {@link JitMemory} method's type: (ctx, tags, pages, ram, lowRam, ea, ukey, rip, retired)
+     * for a read; a write adds the code-page map after ram and the value after ukey.
+     */
     private static MethodTypeDesc accessType(ClassDesc result, ClassDesc value) {
         return value == null
-                ? MethodTypeDesc.of(result, CD_CTX, CD_LONGS, CD_LONGS, CD_MEM, CD_long, CD_long, CD_long, CD_int)
-                : MethodTypeDesc.of(result, CD_CTX, CD_LONGS, CD_LONGS, CD_MEM, CD_long, CD_long, value, CD_long, CD_int);
+                ? MethodTypeDesc.of(result, CD_CTX, CD_LONGS, CD_LONGS, CD_SEGMENT, CD_long, CD_long, CD_long, CD_long,
+                        CD_int)
+                : MethodTypeDesc.of(result, CD_CTX, CD_LONGS, CD_LONGS, CD_SEGMENT, CD_BYTES, CD_long, CD_long, CD_long,
+                        value, CD_long, CD_int);
     }
 
     /** Pushes operand {@code k} (kind, reg) read at {@code size} bytes; a memory operand uses EA (already computed). */
@@ -1066,10 +1074,10 @@ final class InstructionEmitter {
         int r = insn.reg1 << 1;
         cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r).laload().lstore(TA);
         cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r + 1).laload().lstore(TB);
-        cb.aload(CTX).aload(WT).aload(WP).aload(MEM).lload(EA).lload(UKEY).lload(TA).lload(TB);
+        cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(TA).lload(TB);
         u.memoryFaultSite(i);
-        cb.invokestatic(CD_JITMEM, "write128", MethodTypeDesc.of(CD_void, CD_CTX, CD_LONGS, CD_LONGS, CD_MEM,
-                CD_long, CD_long, CD_long, CD_long, CD_long, CD_int));
+        cb.invokestatic(CD_JITMEM, "write128", MethodTypeDesc.of(CD_void, CD_CTX, CD_LONGS, CD_LONGS, CD_SEGMENT,
+                CD_BYTES, CD_long, CD_long, CD_long, CD_long, CD_long, CD_long, CD_int));
         u.faultSiteEnd();
         u.completed();
         u.checkCodeWrite(i);

@@ -68,7 +68,7 @@ public final class JitEngine implements CompiledCodeRunner {
     private final JitOptions options;
     private final CodeWriteListener interpreterListener;
     private final JitContext ctx;
-    private final UnitFactory factory = new UnitFactory();
+    private final UnitFactory factory;
 
     private final int[] pageGeneration;
     private final int[] unitsOnPage;
@@ -104,6 +104,7 @@ public final class JitEngine implements CompiledCodeRunner {
         this.options = options;
         this.interpreterListener = interpreterListener;
         this.ctx = new JitContext(cpu);
+        this.factory = new UnitFactory(ctx);
         this.pageGeneration = new int[memory.frameLimit()];
         this.unitsOnPage = new int[memory.frameLimit()];
         Arrays.fill(counterTag, -1);

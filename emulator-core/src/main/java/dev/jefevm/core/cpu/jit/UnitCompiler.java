@@ -11,6 +11,8 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,6 +50,8 @@ final class UnitCompiler {
     static final ClassDesc CD_FAULT = ClassDesc.of("dev.jefevm.core.cpu.CpuFault");
     static final ClassDesc CD_LONGS = CD_long.arrayType();
     static final ClassDesc CD_INSNS = CD_INSN.arrayType();
+    static final ClassDesc CD_SEGMENT = ClassDesc.of("java.lang.foreign.MemorySegment");
+    static final ClassDesc CD_BYTES = ConstantDescs.CD_byte.arrayType();
 
     /** HotSpot does not JIT-compile methods above 8000 bytes of bytecode (HugeMethodLimit). */
     static final int MAX_CODE_BYTES = 7800;
@@ -62,9 +66,9 @@ final class UnitCompiler {
             DYNAMIC = 9;
 
     // local slots: this = 0, ctx = 1
-    static final int CTX = 1, S = 2, G = 3, MEM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, LIMIT = 10,
+    static final int CTX = 1, S = 2, G = 3, RAM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, CP = 10,
             UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
-            TD = 59, EA = 61, EXC = 64, EXIT = 65, F_OP = 66, F_SZ = 67;
+            TD = 59, EA = 61, EXC = 64, EXIT = 65, F_OP = 66, F_SZ = 67, LOW = 68;
 
     /** The generated class and the direct exits' target RIPs by exit index. */
     record Output(byte[] bytes, long[] exitRips) {
@@ -144,6 +148,8 @@ final class UnitCompiler {
                 dynamicJoin[k] = true; // a branch target: the entry alone leaves the record IN_STATE
             }
         }
+        // an entry after other trace code is also reached by falling through from that code
+        dynamicJoin[t.entry] |= t.entry != 0 && t.flagsLiveIn[t.entry];
         prologue();
         labels = new Label[t.size()];
         for (int i = 0; i < t.size(); i++) {
@@ -198,16 +204,29 @@ final class UnitCompiler {
         }
     }
 
+    /**
+     * The class data of every unit ({@link JitContext#constants()}), by index: loaded with
+     * {@code ldc} of a dynamic constant, so HotSpot compiles them as constants.
+     */
+    static final List<ClassDesc> CONSTANTS = List.of(CD_CTX, CD_STATE, CD_LONGS, CD_MEM, CD_LONGS, CD_LONGS, CD_LONGS,
+            CD_LONGS, CD_SEGMENT, CD_BYTES, CD_long);
+
+    private void constant(int index) {
+        cb.ldc(DynamicConstantDesc.ofNamed(ConstantDescs.BSM_CLASS_DATA_AT, ConstantDescs.DEFAULT_NAME,
+                CONSTANTS.get(index), index));
+    }
+
     private void prologue() {
-        cb.aload(CTX).getfield(CD_CTX, "state", CD_STATE).astore(S);
-        cb.aload(CTX).getfield(CD_CTX, "gpr", CD_LONGS).astore(G);
-        cb.aload(CTX).getfield(CD_CTX, "memory", CD_MEM).astore(MEM);
-        cb.aload(CTX).getfield(CD_CTX, "readTag", CD_LONGS).astore(RT);
-        cb.aload(CTX).getfield(CD_CTX, "readPage", CD_LONGS).astore(RP);
-        cb.aload(CTX).getfield(CD_CTX, "writeTag", CD_LONGS).astore(WT);
-        cb.aload(CTX).getfield(CD_CTX, "writePage", CD_LONGS).astore(WP);
+        int[] slots = {CTX, S, G, -1, RT, RP, WT, WP, RAM, CP};
+        for (int k = 0; k < slots.length; k++) {
+            if (slots[k] >= 0) {
+                constant(k);
+                cb.astore(slots[k]);
+            }
+        }
+        constant(10);
+        cb.lstore(LOW);
         cb.iconst_0().istore(N);
-        cb.aload(CTX).getfield(CD_CTX, "checkLimit", CD_int).istore(LIMIT);
         // TLB key user bit: (cpl + 1) >>> 2 is 1 for CPL 3 only (as Mmu's fast paths)
         cb.aload(S).getfield(CD_STATE, "cpl", CD_int).iconst_1().iadd().iconst_2().iushr().i2l().lstore(UKEY);
         for (int r = 0; r < 16; r++) {
@@ -254,8 +273,13 @@ final class UnitCompiler {
         }
         cb.loadConstant(lazyOp(flagKind)).istore(F_OP);
         cb.loadConstant(flagSize).istore(F_SZ);
-        if (flagKind == LOGIC) {
+        // what the kind does not use is zeroed: a value left over from an earlier record would stay
+        // live around the loop (IMUL's overflow test, say, computed on every iteration for nothing)
+        if (flagKind == ADD || flagKind == SUB || flagKind == LOGIC) {
             cb.lconst_0().lstore(F_FLG);
+        }
+        if (flagKind == LOGIC || flagKind == SHIFT) {
+            cb.lconst_0().lstore(F_DST).lconst_0().lstore(F_SRC);
         }
     }
 
@@ -502,7 +526,7 @@ final class UnitCompiler {
         flushPending();
         toJoin(target);
         if (target <= i) {
-            cb.iload(N).iload(LIMIT).if_icmpgt(exitPath(trace.rips[target]));
+            cb.iload(N).aload(CTX).getfield(CD_CTX, "checkLimit", CD_int).if_icmpgt(exitPath(trace.rips[target]));
         }
         cb.goto_(labels[target]);
         pending = saved;

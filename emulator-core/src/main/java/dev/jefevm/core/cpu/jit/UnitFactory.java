@@ -19,6 +19,13 @@ final class UnitFactory {
 
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
 
+    private final JitContext context;
+
+    /** A factory of units for the CPU of {@code context}, whose {@link JitContext#constants()} become their class data. */
+    UnitFactory(JitContext context) {
+        this.context = context;
+    }
+
     /** The unit for {@code rip}, or null if its first instruction is not translatable. */
     CompiledUnit create(byte[] page, long rip, long phys) {
         TraceBuilder builder = new TraceBuilder();
@@ -39,7 +46,7 @@ final class UnitFactory {
                     LOG.debug("unit {}: {} instructions, executor calls: {}", Long.toHexString(rip), trace.size(),
                             executorCalls(trace));
                 }
-                return define(trace, out);
+                return define(trace, out, context);
             }
             if (max == 1) {
                 return null;
@@ -75,10 +82,10 @@ final class UnitFactory {
         throw new IllegalStateException("generated unit has no run method");
     }
 
-    private static CompiledUnit define(Trace trace, UnitCompiler.Output out) {
+    private static CompiledUnit define(Trace trace, UnitCompiler.Output out, JitContext context) {
         CompiledUnit u;
         try {
-            Class<?> c = LOOKUP.defineHiddenClass(out.bytes(), true).lookupClass();
+            Class<?> c = LOOKUP.defineHiddenClassWithClassData(out.bytes(), context.constants(), true).lookupClass();
             u = (CompiledUnit) c.getDeclaredConstructor(dev.jefevm.core.cpu.decode.Instruction[].class)
                     .newInstance((Object) trace.insns);
         } catch (ReflectiveOperationException e) {

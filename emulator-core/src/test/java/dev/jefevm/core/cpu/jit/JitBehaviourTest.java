@@ -113,6 +113,24 @@ class JitBehaviourTest {
     }
 
     @Test
+    void run_unitEnteredAfterItsLoopHead_keepsTheFlagsOfTheFallThroughIntoItsEntry() {
+        // mov ecx, 5; mov eax, -1; mov rbx, entry; jmp rbx; top: add eax, 1; entry: adc edx, 0;
+        // dec ecx; jnz top; hlt. The unit compiled at entry holds top before it: the ADD's carry
+        // reaches the ADC by falling through into the entry, not from CpuState.
+        String code = "b905000000 b8ffffffff 48c7c316000100 ffe3 83c001 83d200 ffc9 75f6 f4";
+        JitTestMachine jit = new JitTestMachine(true);
+        jit.load(JitTestMachine.CODE, code);
+        JitTestMachine interp = new JitTestMachine(false);
+        interp.load(JitTestMachine.CODE, code);
+
+        jit.run(10_000);
+        interp.run(10_000);
+
+        assertEquals(1, interp.state.gpr[CpuState.RDX]);
+        assertEquals(interp.snapshot(), jit.snapshot());
+    }
+
+    @Test
     void run_afterDeviceWriteIntoCompiledCode_runsTheNewCode() {
         JitTestMachine m = new JitTestMachine(true);
         m.load(JitTestMachine.CODE, "b807000000 f4"); // mov eax, 7; hlt
