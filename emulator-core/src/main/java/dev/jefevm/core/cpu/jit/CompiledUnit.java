@@ -31,6 +31,14 @@ public abstract class CompiledUnit {
     long[] exitRips;
     CompiledUnit[] exitUnits;
     int[] exitKeys;
+    /**
+     * The dynamic exit's inline cache: the unit last reached by leaving through a computed RIP
+     * (a RET, an indirect call or jump), its RIP and key. A return site or a call through a
+     * pointer mostly goes to one place, so this is checked before the indirect-branch cache.
+     */
+    CompiledUnit dynamicUnit;
+    long dynamicRip;
+    int dynamicKey;
 
     protected CompiledUnit(Instruction[] insns) {
         this.insns = insns;

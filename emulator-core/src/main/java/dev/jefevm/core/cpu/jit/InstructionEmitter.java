@@ -16,6 +16,9 @@ import static dev.jefevm.core.cpu.jit.UnitCompiler.F_SRC;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.RAM;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CP;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.LOW;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.PA;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.IDX;
+import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_MEM;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_SEGMENT;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.CD_BYTES;
 import static dev.jefevm.core.cpu.jit.UnitCompiler.RP;
@@ -37,9 +40,11 @@ import dev.jefevm.core.cpu.CpuState;
 import dev.jefevm.core.cpu.Flags;
 import dev.jefevm.core.cpu.decode.Instruction;
 import dev.jefevm.core.cpu.decode.Op;
+import dev.jefevm.core.cpu.mmu.Mmu;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 
 /**
@@ -210,8 +215,206 @@ final class InstructionEmitter {
         }
     }
 
-    /** Pushes the {@code size}-byte value at EA, zero-extended. */
+    /**
+     * Pushes the {@code size}-byte value at EA, zero-extended: inside a loop as inline code (TLB
+     * test and RAM access, a synced slow path), elsewhere as one call (see {@link JitMemory}).
+     */
     private void load(int size) {
+        if (!u.inLoop(i)) {
+            loadCall(size);
+            return;
+        }
+        ClassDesc type = size == 8 ? CD_long : CD_int;
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        hitTest(RT, RP, size, slow);
+        ramRead(size);
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.beginSlowPath(i);
+        cb.aload(CTX).lload(EA);
+        cb.invokestatic(CD_JITMEM, sized("slowRead", size), MethodTypeDesc.of(type, CD_CTX, CD_long));
+        u.endSlowPath();
+        cb.labelBinding(done);
+        widen(size);
+    }
+
+    /** Stores the low {@code size} bytes of local {@code value} at EA. */
+    private void store(int size, int value) {
+        if (!u.inLoop(i)) {
+            storeCall(size, value);
+            return;
+        }
+        ClassDesc type = size == 8 ? CD_long : CD_int;
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        hitTest(WT, WP, size, slow);
+        ramWrite(size, value, 0);
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.beginSlowPath(i);
+        cb.aload(CTX).lload(EA).lload(value);
+        if (size != 8) {
+            cb.l2i();
+        }
+        cb.invokestatic(CD_JITMEM, sized("slowWrite", size), MethodTypeDesc.of(CD_void, CD_CTX, CD_long, type));
+        u.endSlowPath();
+        cb.labelBinding(done);
+    }
+
+    private void stackLoad() {
+        if (!u.inLoop(i)) {
+            stackLoadCall();
+            return;
+        }
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        hitTest(RT, RP, 8, slow);
+        ramRead(8);
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.beginSlowPath(i);
+        cb.aload(CTX).lload(EA);
+        cb.invokestatic(CD_JITMEM, "slowStackRead64", MethodTypeDesc.of(CD_long, CD_CTX, CD_long));
+        u.endSlowPath();
+        cb.labelBinding(done);
+    }
+
+    private void stackStore(int value) {
+        if (!u.inLoop(i)) {
+            stackStoreCall(value);
+            return;
+        }
+        Label slow = cb.newLabel();
+        Label done = cb.newLabel();
+        hitTest(WT, WP, 8, slow);
+        ramWrite(8, value, 0);
+        cb.goto_(done);
+        cb.labelBinding(slow);
+        u.beginSlowPath(i);
+        cb.aload(CTX).lload(EA).lload(value);
+        cb.invokestatic(CD_JITMEM, "slowStackWrite64", MethodTypeDesc.of(CD_void, CD_CTX, CD_long, CD_long));
+        u.endSlowPath();
+        cb.labelBinding(done);
+    }
+
+    /**
+     * The TLB test of a {@code size}-byte access at EA against the TLB of locals {@code tags} and
+     * {@code pages}, as {@code Mmu.tlbHit} makes it (slot {@code Mmu.tlbIndex}, tag = page number
+     * and user bit, the access within the page), plus the context's miss seed: the physical
+     * address to local PA, or a jump to {@code slow}. One branch, so one profile to seed.
+     */
+    private void hitTest(int tags, int pages, int size, Label slow) {
+        tlbIndex(cb, EA);
+        cb.istore(IDX);
+        cb.aload(tags).iload(IDX).laload();
+        cb.lload(EA).bipush(12).lushr().iconst_1().lshl().lload(UKEY).lor().lxor();
+        cb.lload(EA).loadConstant(0xFFFL).land().loadConstant((long) size - 1).ladd().bipush(12).lushr().lor();
+        cb.aload(CTX).getfield(CD_CTX, "missSeed", CD_int).i2l().lor();
+        cb.lconst_0().lcmp().ifne(slow);
+        cb.aload(pages).iload(IDX).laload().lload(EA).loadConstant(0xFFFL).land().lor().lstore(PA);
+    }
+
+    /** Pushes {@code Mmu.tlbIndex} of the long in local {@code linear} (the same arithmetic). */
+    static void tlbIndex(CodeBuilder cb, int linear) {
+        cb.lload(linear).bipush(12).lushr().l2i().dup().bipush(Mmu.TLB_BITS).iushr().ixor();
+        cb.loadConstant((1 << Mmu.TLB_BITS) - 1).iand();
+    }
+
+    /**
+     * Pushes the {@code size}-byte value at physical PA (a TLB hit): from the RAM segment below
+     * the hole, else through {@code PhysicalMemory} (MMIO, high RAM), zero-extended to int for
+     * sizes below 8.
+     */
+    private void ramRead(int size) {
+        Label device = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.lload(PA).lload(LOW).lcmp().ifge(device);
+        cb.aload(RAM).getstatic(CD_JITMEM, layoutName(size), layoutType(size)).lload(PA);
+        cb.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(valueType(size), layoutType(size), CD_long));
+        if (size == 1) {
+            cb.sipush(0xFF).iand();
+        } else if (size == 2) {
+            cb.ldc(0xFFFF).iand();
+        }
+        cb.goto_(done);
+        cb.labelBinding(device);
+        cb.aload(CTX).getfield(CD_CTX, "memory", CD_MEM).lload(PA);
+        cb.invokevirtual(CD_MEM, sized("read", size), MethodTypeDesc.of(size == 8 ? CD_long : CD_int, CD_long));
+        cb.labelBinding(done);
+    }
+
+    /**
+     * Stores the low {@code size} bytes of local {@code value} (the high half of a 16-byte store
+     * in local {@code high}, size 16) at physical PA: into the RAM segment when below the hole
+     * and no translated code is on the page, else through {@code PhysicalMemory}, which
+     * invalidates the page's translations.
+     */
+    private void ramWrite(int size, int value, int high) {
+        Label device = cb.newLabel();
+        Label done = cb.newLabel();
+        cb.lload(PA).lload(LOW).lcmp().ifge(device);
+        cb.aload(CP).lload(PA).bipush(12).lushr().l2i().baload().ifne(device);
+        int unit = size == 16 ? 8 : size;
+        for (int half = 0; half < (size == 16 ? 2 : 1); half++) {
+            cb.aload(RAM).getstatic(CD_JITMEM, layoutName(unit), layoutType(unit)).lload(PA);
+            if (half == 1) {
+                cb.loadConstant(8L).ladd();
+            }
+            cb.lload(half == 0 ? value : high);
+            narrow(unit);
+            cb.invokeinterface(CD_SEGMENT, "set", MethodTypeDesc.of(CD_void, layoutType(unit), CD_long, valueType(unit)));
+        }
+        cb.goto_(done);
+        cb.labelBinding(device);
+        for (int half = 0; half < (size == 16 ? 2 : 1); half++) {
+            cb.aload(CTX).getfield(CD_CTX, "memory", CD_MEM).lload(PA);
+            if (half == 1) {
+                cb.loadConstant(8L).ladd();
+            }
+            cb.lload(half == 0 ? value : high);
+            if (unit != 8) {
+                cb.l2i();
+            }
+            cb.invokevirtual(CD_MEM, sized("write", unit), MethodTypeDesc.of(CD_void, CD_long, unit == 8 ? CD_long : CD_int));
+        }
+        cb.labelBinding(done);
+    }
+
+    private static String layoutName(int size) {
+        return "LE" + size * 8;
+    }
+
+    private static ClassDesc layoutType(int size) {
+        return ClassDesc.of("java.lang.foreign.ValueLayout$Of" + switch (size) {
+            case 1 -> "Byte";
+            case 2 -> "Short";
+            case 4 -> "Int";
+            default -> "Long";
+        });
+    }
+
+    private static ClassDesc valueType(int size) {
+        return switch (size) {
+            case 1 -> ConstantDescs.CD_byte;
+            case 2 -> ConstantDescs.CD_short;
+            case 4 -> CD_int;
+            default -> CD_long;
+        };
+    }
+
+    /** Converts the long on the stack to the segment value type of {@code size} bytes. */
+    private void narrow(int size) {
+        switch (size) {
+            case 1 -> cb.l2i().i2b();
+            case 2 -> cb.l2i().i2s();
+            case 4 -> cb.l2i();
+            default -> { }
+        }
+    }
+
+    /** {@link #load} in straight-line code: one call of the whole access (compact bytecode). */
+    private void loadCall(int size) {
         cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
         u.memoryFaultSite(i);
         cb.invokestatic(CD_JITMEM, sized("read", size), accessType(size == 8 ? CD_long : CD_int, null));
@@ -219,8 +422,7 @@ final class InstructionEmitter {
         widen(size);
     }
 
-    /** Stores the low {@code size} bytes of local {@code value} at EA. */
-    private void store(int size, int value) {
+    private void storeCall(int size, int value) {
         cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
         if (size != 8) {
             cb.l2i();
@@ -230,14 +432,14 @@ final class InstructionEmitter {
         u.faultSiteEnd();
     }
 
-    private void stackLoad() {
+    private void stackLoadCall() {
         cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
         u.memoryFaultSite(i);
         cb.invokestatic(CD_JITMEM, "stackRead64", accessType(CD_long, null));
         u.faultSiteEnd();
     }
 
-    private void stackStore(int value) {
+    private void stackStoreCall(int value) {
         cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
         u.memoryFaultSite(i);
         cb.invokestatic(CD_JITMEM, "stackWrite64", accessType(CD_void, CD_long));
@@ -1074,11 +1276,25 @@ final class InstructionEmitter {
         int r = insn.reg1 << 1;
         cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r).laload().lstore(TA);
         cb.aload(S).getfield(CD_STATE, "xmm", longs).loadConstant(r + 1).laload().lstore(TB);
-        cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(TA).lload(TB);
-        u.memoryFaultSite(i);
-        cb.invokestatic(CD_JITMEM, "write128", MethodTypeDesc.of(CD_void, CD_CTX, CD_LONGS, CD_LONGS, CD_SEGMENT,
-                CD_BYTES, CD_long, CD_long, CD_long, CD_long, CD_long, CD_long, CD_int));
-        u.faultSiteEnd();
+        if (u.inLoop(i)) {
+            Label slow = cb.newLabel();
+            Label done = cb.newLabel();
+            hitTest(WT, WP, 16, slow);
+            ramWrite(16, TA, TB);
+            cb.goto_(done);
+            cb.labelBinding(slow);
+            u.beginSlowPath(i);
+            cb.aload(CTX).lload(EA).lload(TA).lload(TB);
+            cb.invokestatic(CD_JITMEM, "slowWrite128", MethodTypeDesc.of(CD_void, CD_CTX, CD_long, CD_long, CD_long));
+            u.endSlowPath();
+            cb.labelBinding(done);
+        } else {
+            cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(TA).lload(TB);
+            u.memoryFaultSite(i);
+            cb.invokestatic(CD_JITMEM, "write128", MethodTypeDesc.of(CD_void, CD_CTX, CD_LONGS, CD_LONGS, CD_SEGMENT,
+                    CD_BYTES, CD_long, CD_long, CD_long, CD_long, CD_long, CD_long, CD_int));
+            u.faultSiteEnd();
+        }
         u.completed();
         u.checkCodeWrite(i);
     }

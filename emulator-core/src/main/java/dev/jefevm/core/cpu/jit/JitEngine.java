@@ -54,9 +54,11 @@ public final class JitEngine implements CompiledCodeRunner {
     static final int MAX_TRACE = 64;
     private static final int TABLE_SIZE = 1 << 12;
     private static final int TABLE_MASK = TABLE_SIZE - 1;
-    private static final int INDIRECT_SIZE = 1 << 10;
+    private static final int INDIRECT_SIZE = 1 << 12;
     private static final int INDIRECT_MASK = INDIRECT_SIZE - 1;
     private static final int QUEUED = -1;
+    /** One unit run in this many takes every memory access's slow path (see {@link JitContext#missSeed}). */
+    private static final int MISS_SEED_PERIOD = 256;
     private static final int NEVER = Integer.MIN_VALUE;
 
     private final Cpu cpu;
@@ -189,6 +191,9 @@ public final class JitEngine implements CompiledCodeRunner {
                     u.exitUnits[k] = null;
                 }
             }
+            if (u.dynamicUnit != null && !keep.contains(u.dynamicUnit)) {
+                u.dynamicUnit = null;
+            }
         }
         if (lastUnit != null && !keep.contains(lastUnit)) {
             lastUnit = null;
@@ -295,7 +300,14 @@ public final class JitEngine implements CompiledCodeRunner {
                 return linked;
             }
         }
-        int h = (int) (rip ^ (rip >>> 10)) & INDIRECT_MASK;
+        if (from != null && fromExit < 0) {
+            CompiledUnit cached = from.dynamicUnit;
+            if (cached != null && from.dynamicRip == rip && from.dynamicKey == key && isCurrent(cached)) {
+                indirectHits++;
+                return cached;
+            }
+        }
+        int h = indirectSlot(rip);
         CompiledUnit u = indirectUnit[h];
         if (u != null && indirectRip[h] == rip && indirectKey[h] == key && isCurrent(u)) {
             if (from != null && fromExit < 0) {
@@ -316,8 +328,17 @@ public final class JitEngine implements CompiledCodeRunner {
         if (from != null && fromExit >= 0) {
             from.exitUnits[fromExit] = u;
             from.exitKeys[fromExit] = key;
+        } else if (from != null) {
+            from.dynamicUnit = u;
+            from.dynamicRip = rip;
+            from.dynamicKey = key;
         }
         return u;
+    }
+
+    /** The indirect-branch cache slot of {@code rip}: a multiplicative hash, so nearby return sites spread. */
+    private static int indirectSlot(long rip) {
+        return (int) ((rip * 0x9E37_79B9_7F4A_7C15L) >>> 52) & INDIRECT_MASK;
     }
 
     /** The current unit at {@code rip}, or null after counting the entry (and compiling at the threshold). */
@@ -448,6 +469,7 @@ public final class JitEngine implements CompiledCodeRunner {
             c.checkLimit = (int) (limit - total - u.instructionCount);
             c.codeWritten = false;
             u.lastEntered = ++unitEntries;
+            c.missSeed = (int) (unitEntries & MISS_SEED_PERIOD - 1) == 0 ? Integer.MIN_VALUE : 0;
             int exit;
             try {
                 exit = u.run(c);

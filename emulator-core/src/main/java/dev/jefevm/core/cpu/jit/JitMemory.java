@@ -4,33 +4,33 @@ import dev.jefevm.core.cpu.CpuFault;
 import dev.jefevm.core.cpu.mmu.Mmu;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
 
 /**
- * The data accesses of compiled units: the software-TLB hit test and, for a page of RAM below
- * the hole ({@code lowRam}), the access straight into the RAM segment (a store only where the
- * page holds no translated code); anything else on a hit (MMIO, high RAM, a code page) goes to
- * {@code PhysicalMemory}, and a miss (or a page-crossing access) to the {@link Mmu}, which may
- * fault. Units call these rather than carrying the test in their own bytecode because HotSpot
- * inlines them with one branch profile shared by every unit: a unit whose own profile had
- * never seen a miss would compile its miss path as an uncommon trap, then be deoptimised and
- * recompiled (a costly C2 compile of a large method) at its first miss after a flush or on a
- * new page. The unit passes its class constants (context, TLB arrays, RAM, code-page map), so
- * once inlined the test runs on constant array addresses and no register holds them.
+ * What compiled units use for data accesses besides their inline code. A unit tests the software
+ * TLB itself (the index, tag and in-page test of {@code Mmu.tlbHit} as bytecode, on its constant
+ * TLB arrays) and on a hit reads or writes the RAM segment directly ({@link #LE16} and kin are
+ * the layouts); only a miss, a page-crossing access, MMIO, high RAM or a store to a page with
+ * translated code leave that inline path: the last three through {@code PhysicalMemory}, a miss
+ * through the {@code slow*} methods here, the {@link Mmu}'s full access, which may fault.
  *
- * <p>{@code tags}/{@code pages} are the access kind's TLB arrays and {@code ukey} the user bit
- * of the key, as in {@link Mmu}'s own fast paths; {@code rip} and {@code retired} are stored in
- * the context only on the slow path, just before the call that may fault, so the unit's fault
- * handler reports the faulting instruction.
+ * <p>Why inline: HotSpot inlines a small static method only while the unit's bytecode and what
+ * it has inlined so far stay under its method-size limits, which large units exceed; an access
+ * that stays a call keeps every guest register of the loop around it in stack slots. For the
+ * same reason a unit calls a slow method inside a loop only after storing its registers and
+ * flags into {@code CpuState}, and reloads them after (see {@code UnitCompiler.beginSlowPath}).
  */
 public final class JitMemory {
 
-
-    private static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfLong LE64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    public static final ValueLayout.OfByte LE8 = ValueLayout.JAVA_BYTE;
+    public static final ValueLayout.OfShort LE16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfInt LE32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    public static final ValueLayout.OfLong LE64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
 
     private JitMemory() {
     }
+
+    // ---------------------------------------------------------------- whole accesses (straight-line code)
 
     /** The slow path's bookkeeping: the instruction that may now fault, and what retired before it. */
     private static void enterSlowPath(JitContext c, long rip, int retired) {
@@ -209,6 +209,63 @@ public final class JitMemory {
             return;
         }
         enterSlowPath(c, rip, retired);
+        c.mmu.probeWrite(ea, 16);
+        c.mmu.write64(ea, lo);
+        c.mmu.write64(ea + 8, hi);
+    }
+
+    // ---------------------------------------------------------------- through the MMU (may fault)
+
+    public static int slowRead8(JitContext c, long ea) {
+        return c.mmu.read8(ea);
+    }
+
+    public static int slowRead16(JitContext c, long ea) {
+        return c.mmu.read16(ea);
+    }
+
+    public static int slowRead32(JitContext c, long ea) {
+        return c.mmu.read32(ea);
+    }
+
+    public static long slowRead64(JitContext c, long ea) {
+        return c.mmu.read64(ea);
+    }
+
+    public static void slowWrite8(JitContext c, long ea, int value) {
+        c.mmu.write8(ea, value);
+    }
+
+    public static void slowWrite16(JitContext c, long ea, int value) {
+        c.mmu.write16(ea, value);
+    }
+
+    public static void slowWrite32(JitContext c, long ea, int value) {
+        c.mmu.write32(ea, value);
+    }
+
+    public static void slowWrite64(JitContext c, long ea, long value) {
+        c.mmu.write64(ea, value);
+    }
+
+    /** A stack read (PUSH/POP/CALL/RET): a non-canonical stack address is #SS(0), not #GP (SDM Vol.3 6.15). */
+    public static long slowStackRead64(JitContext c, long ea) {
+        if (!Mmu.isCanonical(ea)) {
+            throw CpuFault.ss(0);
+        }
+        return c.mmu.read64(ea);
+    }
+
+    /** A stack write: as {@link #slowStackRead64}. */
+    public static void slowStackWrite64(JitContext c, long ea, long value) {
+        if (!Mmu.isCanonical(ea)) {
+            throw CpuFault.ss(0);
+        }
+        c.mmu.write64(ea, value);
+    }
+
+    /** A 16-byte SSE store, all or nothing: the whole destination is probed first so a fault writes nothing. */
+    public static void slowWrite128(JitContext c, long ea, long lo, long hi) {
         c.mmu.probeWrite(ea, 16);
         c.mmu.write64(ea, lo);
         c.mmu.write64(ea + 8, hi);

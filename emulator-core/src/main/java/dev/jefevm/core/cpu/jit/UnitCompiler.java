@@ -68,7 +68,7 @@ final class UnitCompiler {
     // local slots: this = 0, ctx = 1
     static final int CTX = 1, S = 2, G = 3, RAM = 4, RT = 5, RP = 6, WT = 7, WP = 8, N = 9, CP = 10,
             UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
-            TD = 59, EA = 61, EXC = 64, EXIT = 65, F_OP = 66, F_SZ = 67, LOW = 68;
+            TD = 59, EA = 61, EXC = 64, EXIT = 65, F_OP = 66, F_SZ = 67, LOW = 68, PA = 70, IDX = 72;
 
     /** The generated class and the direct exits' target RIPs by exit index. */
     record Output(byte[] bytes, long[] exitRips) {
@@ -82,6 +82,8 @@ final class UnitCompiler {
     private int flagSize;
     private int pending;
     private Label[] labels;
+    /** Instructions inside a loop of the trace: their memory accesses are inline, slow paths synced. */
+    private boolean[] inLoop;
     /** Join points that are branch targets with live flags: their record is DYNAMIC. */
     private boolean[] dynamicJoin;
     private final Map<Long, Integer> exitIndex = new LinkedHashMap<>();
@@ -150,6 +152,15 @@ final class UnitCompiler {
         }
         // an entry after other trace code is also reached by falling through from that code
         dynamicJoin[t.entry] |= t.entry != 0 && t.flagsLiveIn[t.entry];
+        inLoop = new boolean[t.size()];
+        for (int j = 0; j < t.size(); j++) {
+            int k = t.target[j];
+            if (k >= 0 && k <= j && NativeSupport.isNative(t.insns[j], t.rips[j])) {
+                for (int m = k; m <= j; m++) {
+                    inLoop[m] = true; // between a backward branch and its target (address order)
+                }
+            }
+        }
         prologue();
         labels = new Label[t.size()];
         for (int i = 0; i < t.size(); i++) {
@@ -236,10 +247,10 @@ final class UnitCompiler {
                 cb.lconst_0().lstore(reg(r));
             }
         }
-        for (int slot : new int[] {F_DST, F_SRC, F_RES, F_FLG, TA, TB, TC, TD, EA}) {
+        for (int slot : new int[] {F_DST, F_SRC, F_RES, F_FLG, TA, TB, TC, TD, EA, PA}) {
             cb.lconst_0().lstore(slot);
         }
-        cb.iconst_0().istore(EXIT).iconst_0().istore(F_OP).iconst_0().istore(F_SZ);
+        cb.iconst_0().istore(EXIT).iconst_0().istore(F_OP).iconst_0().istore(F_SZ).iconst_0().istore(IDX);
         flagKind = IN_STATE;
     }
 
@@ -386,6 +397,47 @@ final class UnitCompiler {
         }
     }
 
+    /**
+     * Opens the slow path of an inline memory access (in a loop) at instruction {@code i}: registers,
+     * flags, RIP and retired count go to CpuState and the context, so the MMU call that follows
+     * may fault without a handler and nothing the unit holds in locals is live across it (HotSpot
+     * would otherwise keep the loop's registers in stack slots on the fast path too).
+     */
+    void beginSlowPath(int i) {
+        syncForFault(i);
+    }
+
+    /** Closes it: registers, the flag record, the retired count and the TLB key back into locals. */
+    void endSlowPath() {
+        reloadRegs();
+        reloadFlags(flagKind);
+        cb.aload(CTX).getfield(CD_CTX, "retired", CD_int);
+        if (pending != 0) {
+            cb.loadConstant(pending).isub();
+        }
+        cb.istore(N);
+        cb.aload(S).getfield(CD_STATE, "cpl", CD_int).iconst_1().iadd().iconst_2().iushr().i2l().lstore(UKEY);
+    }
+
+    /** Loads the flag record of static kind {@code kind} back from CpuState (as {@link #materializeFlags} stored it). */
+    private void reloadFlags(int kind) {
+        if (kind == IN_STATE) {
+            return;
+        }
+        if (kind == DYNAMIC) {
+            cb.aload(S).getfield(CD_STATE, "lazyOp", CD_int).istore(F_OP);
+            cb.aload(S).getfield(CD_STATE, "lazySize", CD_int).istore(F_SZ);
+        }
+        cb.aload(S).getfield(CD_STATE, "lazyResult", CD_long).lstore(F_RES);
+        if (kind != LOGIC && kind != SHIFT) {
+            cb.aload(S).getfield(CD_STATE, "lazyDst", CD_long).lstore(F_DST);
+            cb.aload(S).getfield(CD_STATE, "lazySrc", CD_long).lstore(F_SRC);
+        }
+        if (kind != ADD && kind != SUB && kind != LOGIC) {
+            cb.aload(S).getfield(CD_STATE, "lazyFlags", CD_long).lstore(F_FLG);
+        }
+    }
+
     /** Before a call that may fault: registers and flags to CpuState, and where to report the fault. */
     private void syncForFault(int i) {
         storeRegs();
@@ -486,8 +538,8 @@ final class UnitCompiler {
     }
 
     /**
-     * Opens a fault site for a {@link JitMemory} access and pushes its last two arguments, the
-     * instruction's RIP and retired count, which the access stores only on its slow path.
+     * Opens a fault site for a whole {@link JitMemory} access and pushes its last two arguments,
+     * the instruction's RIP and retired count, which the access stores only on its slow path.
      */
     void memoryFaultSite(int i) {
         faultSiteStart = cb.newBoundLabel();
@@ -495,6 +547,11 @@ final class UnitCompiler {
         if (pending != 0) {
             cb.loadConstant(pending).iadd();
         }
+    }
+
+    /** True if instruction {@code i} lies in a loop of the trace (its accesses are emitted inline). */
+    boolean inLoop(int i) {
+        return inLoop[i];
     }
 
     void faultSiteEnd() {

@@ -33,7 +33,8 @@ public final class Mmu {
     /** Physical address width reported in CPUID 0x80000008 (SDM Vol.3 4.1.4: MAXPHYADDR). */
     public static final int MAX_PHYS_BITS = 40;
 
-    private static final int TLB_BITS = 10;
+    /** Index bits of each TLB (1024 entries); compiled code computes {@link #tlbIndex} with them too. */
+    public static final int TLB_BITS = 10;
     private static final int TLB_SIZE = 1 << TLB_BITS;
     private static final int TLB_MASK = TLB_SIZE - 1;
     private static final long NO_TAG = -1L;
@@ -123,7 +124,7 @@ public final class Mmu {
      * The TLB slot of {@code linear}: the page number with its next {@value #TLB_BITS} bits
      * xor-folded in, so pages a multiple of 4 MiB apart (a sieve array and its stack, heap arenas)
      * land in different slots rather than evicting each other as a plain low-bits index would.
-     * The only definition of the index: the JIT's inlined fast path calls it too.
+     * Compiled code emits the same arithmetic inline ({@code JitTlbTest} holds the two equal).
      */
     public static int tlbIndex(long linear) {
         int vpn = (int) (linear >>> 12);
