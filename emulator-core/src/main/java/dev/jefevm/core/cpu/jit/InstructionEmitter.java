@@ -895,23 +895,21 @@ final class InstructionEmitter {
         }
         cb.lload(TA).lload(TB).lmul().lstore(TC);
         // overflow: the high half is not the sign of the low half (64-bit), or the product does
-        // not survive truncation and sign extension (narrower)
+        // not survive truncation and sign extension (narrower). Without a branch: x != 0 is the
+        // overflow, (x | -x) >>> 63 makes it 0 or 1, so HotSpot drops it all where the flags
+        // are dead (a branch here would be kept for its never-taken side's trap).
         if (size == 8) {
             cb.lload(TA).lload(TB).invokestatic(ClassDesc.of("java.lang.Math"), "multiplyHigh",
                     MethodTypeDesc.of(CD_long, CD_long, CD_long));
-            cb.lload(TC).bipush(63).lshr().lcmp();
+            cb.lload(TC).bipush(63).lshr().lxor();
         } else {
             cb.lload(TC);
             signExtend(size);
-            cb.lload(TC).lcmp();
+            cb.lload(TC).lxor();
         }
-        Label fits = cb.newLabel();
-        Label done = cb.newLabel();
-        cb.ifeq(fits);
-        cb.loadConstant(CpuState.CF | CpuState.OF).lstore(F_FLG).goto_(done);
-        cb.labelBinding(fits);
-        cb.lconst_0().lstore(F_FLG);
-        cb.labelBinding(done);
+        cb.lstore(TD);
+        cb.lload(TD).lload(TD).lneg().lor().bipush(63).lushr();
+        cb.loadConstant(CpuState.CF | CpuState.OF).lmul().lstore(F_FLG);
         cb.lload(TC);
         maskTo(size);
         cb.dup2().lstore(F_RES);
