@@ -60,7 +60,7 @@ final class PageWalker {
 
         long e3a = (e4 & ADDR_MASK) + ((linear >>> 30) & 0x1FF) * 8;
         long e3 = readEntry(e3a, linear, access, user, nxe);
-        long e2a = 0, e1a = 0, leaf, leafAddr, pageMask;
+        long e2a = 0, e1a = 0, e2 = 0, leaf, leafAddr, pageMask;
         int levels;
         if ((e3 & PTE_PS) != 0) {
             checkReserved(e3, rsvdCommon | 0x3FFF_E000L, linear, access, user, nxe); // bits 29:13
@@ -69,7 +69,7 @@ final class PageWalker {
             checkReserved(e3, rsvdCommon, linear, access, user, nxe);
             allowWrite &= e3; allowUser &= e3; noExec |= e3 & PTE_XD;
             e2a = (e3 & ADDR_MASK) + ((linear >>> 21) & 0x1FF) * 8;
-            long e2 = readEntry(e2a, linear, access, user, nxe);
+            e2 = readEntry(e2a, linear, access, user, nxe);
             if ((e2 & PTE_PS) != 0) {
                 checkReserved(e2, rsvdCommon | 0x1F_E000L, linear, access, user, nxe); // bits 20:13
                 leaf = e2; leafAddr = e2a; pageMask = (1L << 21) - 1; levels = 3;
@@ -92,16 +92,21 @@ final class PageWalker {
         if (!allowed) {
             throw pageFault(linear, PF_P, access, user, nxe);
         }
-        // Accessed on every entry used (SDM Vol.3 4.8), Dirty on the mapping entry for a write.
-        setBits(e4a, PTE_A);
-        setBits(e3a, PTE_A);
-        if (levels >= 3) {
+        // Accessed on every entry used (SDM Vol.3 4.8), Dirty on the mapping entry for a write;
+        // an entry read with the bit already set is not read again (most walks set nothing).
+        if ((e4 & PTE_A) == 0) {
+            setBits(e4a, PTE_A);
+        }
+        if ((e3 & PTE_A) == 0) {
+            setBits(e3a, PTE_A);
+        }
+        if (levels >= 3 && (e2 & PTE_A) == 0) {
             setBits(e2a, PTE_A);
         }
-        if (levels == 4) {
+        if (levels == 4 && (leaf & PTE_A) == 0) {
             setBits(e1a, PTE_A);
         }
-        if (access == WRITE) {
+        if (access == WRITE && (leaf & PTE_D) == 0) {
             setBits(leafAddr, PTE_D);
         }
         this.pageMask = pageMask;
