@@ -33,8 +33,13 @@ public final class Mmu {
     /** Physical address width reported in CPUID 0x80000008 (SDM Vol.3 4.1.4: MAXPHYADDR). */
     public static final int MAX_PHYS_BITS = 40;
 
-    /** Index bits of each TLB (1024 entries); compiled code computes {@link #tlbIndex} with them too. */
-    public static final int TLB_BITS = 10;
+    /**
+     * Index bits of each TLB: 16384 entries, 64 MiB of 4 KiB pages, so a sweep over an array of
+     * that size stays in the TLB (with 1024 entries a sieve over 64 MiB spent a sixth of its time
+     * walking page tables). Flushes cost what was filled, not the size (see {@link #filled}).
+     * Compiled code computes {@link #tlbIndex} with these bits too.
+     */
+    public static final int TLB_BITS = 14;
     private static final int TLB_SIZE = 1 << TLB_BITS;
     private static final int TLB_MASK = TLB_SIZE - 1;
     private static final long NO_TAG = -1L;
@@ -53,6 +58,14 @@ public final class Mmu {
     /** Per TLB slot: bit 0 set for a global entry, bit 3 for an entry cut from a 2 MiB or 1 GiB page. */
     private final byte[] readInfo = new byte[TLB_SIZE], writeInfo = new byte[TLB_SIZE], fetchInfo = new byte[TLB_SIZE];
     private boolean largePagesCached;
+    /**
+     * The slots filled since they were last all flushed, as access << TLB_BITS | slot (a slot
+     * filled twice may be listed twice): flushes walk this list instead of three whole TLBs.
+     * When it is full, flushes walk the whole TLBs until a full flush empties it.
+     */
+    private final int[] filled = new int[3 * TLB_SIZE];
+    private int filledCount;
+    private boolean filledOverflow;
     /** Bumped by every flush: see {@link #epoch()}. */
     private int epoch;
 
@@ -60,6 +73,7 @@ public final class Mmu {
         this.state = state;
         this.memory = memory;
         this.walker = new PageWalker(state, memory);
+        filledOverflow = true; // every slot is still 0, a valid tag: the first flush clears them all
         flushAll();
     }
 
@@ -106,11 +120,29 @@ public final class Mmu {
         if (large) {
             largePagesCached = true;
         }
-        switch (access) {
-            case READ -> { readTag[idx] = key; readPage[idx] = page; readInfo[idx] = info; }
-            case WRITE -> { writeTag[idx] = key; writePage[idx] = page; writeInfo[idx] = info; }
-            default -> { fetchTag[idx] = key; fetchPage[idx] = page; fetchInfo[idx] = info; }
+        long[] tags = tags(access);
+        if (tags[idx] == NO_TAG) {
+            if (filledCount < filled.length) {
+                filled[filledCount++] = access << TLB_BITS | idx;
+            } else {
+                filledOverflow = true;
+            }
         }
+        tags[idx] = key;
+        pages(access)[idx] = page;
+        infos(access)[idx] = info;
+    }
+
+    private long[] tags(int access) {
+        return access == READ ? readTag : access == WRITE ? writeTag : fetchTag;
+    }
+
+    private long[] pages(int access) {
+        return access == READ ? readPage : access == WRITE ? writePage : fetchPage;
+    }
+
+    private byte[] infos(int access) {
+        return access == READ ? readInfo : access == WRITE ? writeInfo : fetchInfo;
     }
 
     /** True if bits 63:47 of {@code linear} are all equal (SDM Vol.1 3.3.7.1). */
@@ -168,26 +200,63 @@ public final class Mmu {
     /** Drops every TLB entry, global ones included (CR4.PGE/PAE/PSE change, CR0.PG/WP change). */
     public void flushAll() {
         epoch++;
-        Arrays.fill(readTag, NO_TAG);
-        Arrays.fill(writeTag, NO_TAG);
-        Arrays.fill(fetchTag, NO_TAG);
+        if (filledOverflow) {
+            Arrays.fill(readTag, NO_TAG);
+            Arrays.fill(writeTag, NO_TAG);
+            Arrays.fill(fetchTag, NO_TAG);
+        } else {
+            for (int k = 0; k < filledCount; k++) {
+                tags(filled[k] >>> TLB_BITS)[filled[k] & TLB_MASK] = NO_TAG;
+            }
+        }
+        filledCount = 0;
+        filledOverflow = false;
         largePagesCached = false;
     }
 
     /** Drops every non-global entry: a MOV to CR3 (SDM Vol.3 4.10.4.1). */
     public void flushNonGlobal() {
         epoch++;
-        flushWhere(readTag, readInfo, 0, 1);
-        flushWhere(writeTag, writeInfo, 0, 1);
-        flushWhere(fetchTag, fetchInfo, 0, 1);
+        flushWhere(0, 1);
     }
 
-    private static void flushWhere(long[] tags, byte[] info, int mustBeSet, int mask) {
-        for (int i = 0; i < TLB_SIZE; i++) {
-            if ((info[i] & mask) == mustBeSet) {
+    /**
+     * Drops the filled entries whose info bits under {@code mask} equal {@code mustBeSet}, and
+     * keeps the others listed.
+     */
+    private void flushWhere(int mustBeSet, int mask) {
+        if (filledOverflow) {
+            // one walk over the whole TLBs, which lists the survivors afresh (once each)
+            filledCount = 0;
+            filledOverflow = false;
+            for (int access = READ; access <= FETCH; access++) {
+                long[] tags = tags(access);
+                byte[] info = infos(access);
+                for (int i = 0; i < TLB_SIZE; i++) {
+                    if ((info[i] & mask) == mustBeSet) {
+                        tags[i] = NO_TAG;
+                    } else if (tags[i] != NO_TAG) {
+                        filled[filledCount++] = access << TLB_BITS | i;
+                    }
+                }
+            }
+            return;
+        }
+        int kept = 0;
+        for (int k = 0; k < filledCount; k++) {
+            int access = filled[k] >>> TLB_BITS;
+            int i = filled[k] & TLB_MASK;
+            long[] tags = tags(access);
+            if (tags[i] == NO_TAG) {
+                continue;
+            }
+            if ((infos(access)[i] & mask) == mustBeSet) {
                 tags[i] = NO_TAG;
+            } else {
+                filled[kept++] = filled[k];
             }
         }
+        filledCount = kept;
     }
 
     /** INVLPG: drops the entries for the page holding {@code linear}, global or not, large pages whole. */
@@ -199,9 +268,7 @@ public final class Mmu {
         fetchTag[idx] = NO_TAG;
         if (largePagesCached) {
             // A 2 MiB or 1 GiB mapping is cached in many 4 KiB slots: drop every large-page slot.
-            flushWhere(readTag, readInfo, 8, 8);
-            flushWhere(writeTag, writeInfo, 8, 8);
-            flushWhere(fetchTag, fetchInfo, 8, 8);
+            flushWhere(8, 8);
             largePagesCached = false;
         }
     }

@@ -229,6 +229,33 @@ class MmuTest {
     }
 
     @Test
+    void cr3Flush_afterMoreFillsThanTheTlbTracks_stillDropsTheStaleEntryAndKeepsTheGlobalOne() {
+        // INVLPG and a refill, over and over: every refill lists its slot again, so the list of
+        // filled slots overflows and the flush must fall back to walking the whole TLB
+        pagingWith(P | RW | US);
+        memory.write64(PT + 8, 0x200000 | P | RW);
+        memory.write64(PT + 16, 0x210000 | P | RW | G);
+        for (int n = 0; n < 60_000; n++) {
+            mmu.flushPage(0x1000);
+            mmu.read8(0x1000);
+        }
+        mmu.read8(0x2000);
+        memory.write64(PT + 8, 0x300000 | P | RW);
+        memory.write64(PT + 16, 0x310000 | P | RW | G);
+
+        mmu.flushNonGlobal();
+        long afterFirst = mmu.translate(0x1000, Mmu.READ);
+        long globalAfterFirst = mmu.translate(0x2000, Mmu.READ);
+        memory.write64(PT + 8, 0x400000 | P | RW);
+        mmu.flushNonGlobal();
+
+        assertEquals(0x300000L, afterFirst);
+        assertEquals(0x210000L, globalAfterFirst);
+        assertEquals(0x400000L, mmu.translate(0x1000, Mmu.READ));
+        assertEquals(0x210000L, mmu.translate(0x2000, Mmu.READ));
+    }
+
+    @Test
     void invlpg_insideTwoMegabytePage_dropsEveryCachedPartOfIt() {
         pagingWith(P | RW | US);
         memory.write64(PD + 8, 0x400000 | P | RW | PS);
