@@ -5,7 +5,11 @@
 # `--accel jit`; checks that every run prints the native run's output; prints times and ratios
 # to native. Then JefeOS boot-to-shell time on the JIT and on the interpreter (--boot-timing).
 #
-# Usage: benchmarks/bench-jit.sh [COMPUTE_BINARY [JEFEVM_JAR [SCALE [BOOT_RUNS]]]]
+# With BIG_SCALE it also times native, qemu-x86_64 and the JIT at that scale and prints the
+# steady-state ratio: the extra time for the extra work, (t(BIG) - t(SCALE)) over native's, which
+# leaves out what every run pays once (JVM start, translating and HotSpot-compiling the hot code).
+#
+# Usage: benchmarks/bench-jit.sh [COMPUTE_BINARY [JEFEVM_JAR [SCALE [BOOT_RUNS [BIG_SCALE]]]]]
 #   COMPUTE_BINARY  default: the newest benchmarks/target*/compute/compute (built by the module's build)
 #   JEFEVM_JAR      default: the newest launcher/target*/jefevm.jar
 #   JAVA_HOME       a JDK 25 (default: /usr/lib/jvm/temurin-25-jdk-amd64)
@@ -16,6 +20,7 @@ compute=${1:-$(ls -t "$here"/target*/compute/compute 2>/dev/null | head -n 1 || 
 jar=${2:-$(ls -t "$here"/../launcher/target*/jefevm.jar 2>/dev/null | head -n 1 || true)}
 scale=${3:-16}
 boot_runs=${4:-3}
+big_scale=${5:-}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java=("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -jar)
 
@@ -69,6 +74,34 @@ for label in "${labels[@]}"; do
     "$(echo "${wall[$label]} / ${wall[native]}" | bc -l)" "$(echo "${cpu[$label]} / ${cpu[native]}" | bc -l)"
 done
 grep '^jit:' "$work/jefevm-jit.err" || true
+
+if [ -n "$big_scale" ]; then
+  declare -A big_wall big_cpu
+  read -r big_wall[native] big_cpu[native] <<< "$(timed big-native "$compute" "$big_scale")"
+  big_labels=(native)
+  if [[ " ${labels[*]} " == *" qemu-x86_64 "* ]]; then
+    big_labels+=(qemu-x86_64)
+    read -r big_wall[qemu-x86_64] big_cpu[qemu-x86_64] <<< "$(timed big-qemu-x86_64 qemu-x86_64 "$compute" "$big_scale")"
+  fi
+  big_labels+=(jefevm-jit)
+  read -r big_wall[jefevm-jit] big_cpu[jefevm-jit] <<< "$(timed big-jefevm-jit "${java[@]}" "$jar" user --accel jit "$compute" "$big_scale")"
+  for label in "${big_labels[@]}"; do
+    if ! cmp -s "$work/big-native.out" "$work/big-$label.out"; then
+      echo "bench-jit: $label at SCALE $big_scale printed something else than the native run" >&2
+      exit 1
+    fi
+  done
+  echo "== compute $big_scale, and the steady state: (t($big_scale) - t($scale)) against native's =="
+  printf '%-16s %9s %9s %10s %10s %12s %12s\n' "" "wall s" "cpu s" "wall/nat" "cpu/nat" "steady wall" "steady cpu"
+  for label in "${big_labels[@]}"; do
+    dw_nat=$(echo "${big_wall[native]} - ${wall[native]}" | bc -l)
+    dc_nat=$(echo "${big_cpu[native]} - ${cpu[native]}" | bc -l)
+    printf '%-16s %9.3f %9.3f %9.1fx %9.1fx %11.1fx %11.1fx\n' "$label" "${big_wall[$label]}" "${big_cpu[$label]}" \
+      "$(echo "${big_wall[$label]} / ${big_wall[native]}" | bc -l)" "$(echo "${big_cpu[$label]} / ${big_cpu[native]}" | bc -l)" \
+      "$(echo "(${big_wall[$label]} - ${wall[$label]}) / $dw_nat" | bc -l)" \
+      "$(echo "(${big_cpu[$label]} - ${cpu[$label]}) / $dc_nat" | bc -l)"
+  done
+fi
 
 # boot_ms ACCEL: host milliseconds from JVM start to the JefeOS shell prompt, one run
 boot_ms() {

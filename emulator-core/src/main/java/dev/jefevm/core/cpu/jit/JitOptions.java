@@ -22,7 +22,7 @@ public record JitOptions(int threshold, long codeCacheBytes, boolean backgroundC
 
     /** The defaults a VM runs with. */
     public static JitOptions defaults() {
-        return new JitOptions(DEFAULT_THRESHOLD, DEFAULT_CODE_CACHE_BYTES, !Boolean.getBoolean("jefevm.jit.sync"));
+        return new JitOptions(DEFAULT_THRESHOLD, DEFAULT_CODE_CACHE_BYTES, true);
     }
 
     public JitOptions withThreshold(int newThreshold) {
