@@ -99,13 +99,8 @@ class JitBehaviourTest {
     void run_loopPatchingItsOwnImmediate_seesEveryNewValue() {
         // top: mov eax, 0 ; add rdx, rax ; inc dword [top+1] ; dec ecx ; jnz top ; hlt  (ecx = 10)
         String code = "b90a000000 b800000000 4801c2 ff05f3ffffff ffc9 75ee f4";
-        JitTestMachine jit = new JitTestMachine(true);
-        jit.load(JitTestMachine.CODE, code);
-        JitTestMachine interp = new JitTestMachine(false);
-        interp.load(JitTestMachine.CODE, code);
-
-        jit.run(10_000);
-        interp.run(10_000);
+        JitTestMachine jit = ranOn(true, code);
+        JitTestMachine interp = ranOn(false, code);
 
         assertEquals(45, jit.state.gpr[CpuState.RDX]);
         assertEquals(interp.snapshot(), jit.snapshot());
@@ -118,16 +113,19 @@ class JitBehaviourTest {
         // dec ecx; jnz top; hlt. The unit compiled at entry holds top before it: the ADD's carry
         // reaches the ADC by falling through into the entry, not from CpuState.
         String code = "b905000000 b8ffffffff 48c7c316000100 ffe3 83c001 83d200 ffc9 75f6 f4";
-        JitTestMachine jit = new JitTestMachine(true);
-        jit.load(JitTestMachine.CODE, code);
-        JitTestMachine interp = new JitTestMachine(false);
-        interp.load(JitTestMachine.CODE, code);
-
-        jit.run(10_000);
-        interp.run(10_000);
+        JitTestMachine jit = ranOn(true, code);
+        JitTestMachine interp = ranOn(false, code);
 
         assertEquals(1, interp.state.gpr[CpuState.RDX]);
         assertEquals(interp.snapshot(), jit.snapshot());
+    }
+
+    /** A test machine on the JIT or the interpreter that has run {@code code} (hex) from CODE for 10,000 instructions. */
+    private static JitTestMachine ranOn(boolean jit, String code) {
+        JitTestMachine m = new JitTestMachine(jit);
+        m.load(JitTestMachine.CODE, code);
+        m.run(10_000);
+        return m;
     }
 
     @Test
