@@ -7,18 +7,21 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * What compiled units use for data accesses besides their inline code. A unit tests the software
- * TLB itself (the index, tag and in-page test of {@code Mmu.tlbHit} as bytecode, on its constant
- * TLB arrays) and on a hit reads or writes the RAM segment directly ({@link #LE16} and kin are
- * the layouts); only a miss, a page-crossing access, MMIO, high RAM or a store to a page with
- * translated code leave that inline path: the last three through {@code PhysicalMemory}, a miss
- * through the {@code slow*} methods here, the {@link Mmu}'s full access, which may fault.
+ * The data accesses of compiled units, in two forms.
  *
- * <p>Why inline: HotSpot inlines a small static method only while the unit's bytecode and what
- * it has inlined so far stay under its method-size limits, which large units exceed; an access
- * that stays a call keeps every guest register of the loop around it in stack slots. For the
- * same reason a unit calls a slow method inside a loop only after storing its registers and
- * flags into {@code CpuState}, and reloads them after (see {@code UnitCompiler.beginSlowPath}).
+ * <p>Outside a loop of the trace a unit makes one call of a whole access ({@code read8} ..
+ * {@code write128}): the software-TLB hit test, the access itself (straight into the RAM
+ * segment for low RAM, a store only where the page holds no translated code; through
+ * {@code PhysicalMemory} for MMIO, high RAM or a code page) and on a miss the {@link Mmu}'s
+ * access, which may fault. HotSpot inlines these with one branch profile shared by every unit,
+ * and their call sites are compact bytecode, so straight-line units stay small to compile.
+ *
+ * <p>Inside a loop the unit has the TLB test and the RAM access as its own bytecode (see
+ * {@code InstructionEmitter.hitTest}; {@link #LE16} and kin are the layouts) and calls only on a
+ * miss, one of the {@code slow*} methods here, after storing its registers and flags into
+ * {@code CpuState} and before reloading them. Why: an access that stays a call (large units
+ * exceed HotSpot's inlining budget) or a call with the loop's registers live across it keeps
+ * every guest register of the loop in a stack slot, on the fast path too.
  */
 public final class JitMemory {
 
