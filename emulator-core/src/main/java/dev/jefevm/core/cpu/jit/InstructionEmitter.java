@@ -204,10 +204,6 @@ final class InstructionEmitter {
         return verb + (size * 8);
     }
 
-    private static MethodTypeDesc writeType(int size) {
-        return MethodTypeDesc.of(CD_void, CD_long, size == 8 ? CD_long : CD_int);
-    }
-
     private void widen(int size) {
         if (size != 8) {
             cb.i2l();
@@ -220,82 +216,81 @@ final class InstructionEmitter {
      * test and RAM access, a synced slow path), elsewhere as one call (see {@link JitMemory}).
      */
     private void load(int size) {
-        if (!u.inLoop(i)) {
-            loadCall(size);
-            return;
-        }
-        ClassDesc type = size == 8 ? CD_long : CD_int;
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        hitTest(RT, RP, size, slow);
-        ramRead(size);
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.beginSlowPath(i);
-        cb.aload(CTX).lload(EA);
-        cb.invokestatic(CD_JITMEM, sized("slowRead", size), MethodTypeDesc.of(type, CD_CTX, CD_long));
-        u.endSlowPath();
-        cb.labelBinding(done);
+        read(size, sized("read", size), sized("slowRead", size));
         widen(size);
     }
 
-    /** Stores the low {@code size} bytes of local {@code value} at EA. */
+    /** Stores the low {@code size} bytes of local {@code value} at EA (as {@link #load}). */
     private void store(int size, int value) {
-        if (!u.inLoop(i)) {
-            storeCall(size, value);
-            return;
-        }
-        ClassDesc type = size == 8 ? CD_long : CD_int;
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        hitTest(WT, WP, size, slow);
-        ramWrite(size, value, 0);
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.beginSlowPath(i);
-        cb.aload(CTX).lload(EA).lload(value);
-        if (size != 8) {
-            cb.l2i();
-        }
-        cb.invokestatic(CD_JITMEM, sized("slowWrite", size), MethodTypeDesc.of(CD_void, CD_CTX, CD_long, type));
-        u.endSlowPath();
-        cb.labelBinding(done);
+        write(size, value, sized("write", size), sized("slowWrite", size));
     }
 
+    /** Pushes the quadword at EA, a stack address (#SS rather than #GP when not canonical). */
     private void stackLoad() {
-        if (!u.inLoop(i)) {
-            stackLoadCall();
-            return;
-        }
-        Label slow = cb.newLabel();
-        Label done = cb.newLabel();
-        hitTest(RT, RP, 8, slow);
-        ramRead(8);
-        cb.goto_(done);
-        cb.labelBinding(slow);
-        u.beginSlowPath(i);
-        cb.aload(CTX).lload(EA);
-        cb.invokestatic(CD_JITMEM, "slowStackRead64", MethodTypeDesc.of(CD_long, CD_CTX, CD_long));
-        u.endSlowPath();
-        cb.labelBinding(done);
+        read(8, "stackRead64", "slowStackRead64");
     }
 
     private void stackStore(int value) {
+        write(8, value, "stackWrite64", "slowStackWrite64");
+    }
+
+    /**
+     * Pushes the {@code size}-byte value at EA as an int (a long for 8): outside loops one call of
+     * JitMemory's whole access {@code whole}; inside, the inline TLB test and RAM read with
+     * {@code slow} as the synced miss path.
+     */
+    private void read(int size, String whole, String slow) {
+        ClassDesc type = size == 8 ? CD_long : CD_int;
         if (!u.inLoop(i)) {
-            stackStoreCall(value);
+            cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
+            u.memoryFaultSite(i);
+            cb.invokestatic(CD_JITMEM, whole, accessType(type, null));
+            u.faultSiteEnd();
             return;
         }
-        Label slow = cb.newLabel();
+        Label miss = cb.newLabel();
         Label done = cb.newLabel();
-        hitTest(WT, WP, 8, slow);
-        ramWrite(8, value, 0);
+        hitTest(RT, RP, size, miss);
+        ramRead(size);
         cb.goto_(done);
-        cb.labelBinding(slow);
+        cb.labelBinding(miss);
         u.beginSlowPath(i);
-        cb.aload(CTX).lload(EA).lload(value);
-        cb.invokestatic(CD_JITMEM, "slowStackWrite64", MethodTypeDesc.of(CD_void, CD_CTX, CD_long, CD_long));
+        cb.aload(CTX).lload(EA);
+        cb.invokestatic(CD_JITMEM, slow, MethodTypeDesc.of(type, CD_CTX, CD_long));
         u.endSlowPath();
         cb.labelBinding(done);
+    }
+
+    /** Stores the low {@code size} bytes of local {@code value} at EA, in the two forms of {@link #read}. */
+    private void write(int size, int value, String whole, String slow) {
+        ClassDesc type = size == 8 ? CD_long : CD_int;
+        if (!u.inLoop(i)) {
+            cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
+            narrowToArgument(size);
+            u.memoryFaultSite(i);
+            cb.invokestatic(CD_JITMEM, whole, accessType(CD_void, type));
+            u.faultSiteEnd();
+            return;
+        }
+        Label miss = cb.newLabel();
+        Label done = cb.newLabel();
+        hitTest(WT, WP, size, miss);
+        ramWrite(size, value, 0);
+        cb.goto_(done);
+        cb.labelBinding(miss);
+        u.beginSlowPath(i);
+        cb.aload(CTX).lload(EA).lload(value);
+        narrowToArgument(size);
+        cb.invokestatic(CD_JITMEM, slow, MethodTypeDesc.of(CD_void, CD_CTX, CD_long, type));
+        u.endSlowPath();
+        cb.labelBinding(done);
+    }
+
+    /** A value below 8 bytes goes to JitMemory as an int. */
+    private void narrowToArgument(int size) {
+        if (size != 8) {
+            cb.l2i();
+        }
     }
 
     /**
@@ -411,39 +406,6 @@ final class InstructionEmitter {
             case 4 -> cb.l2i();
             default -> { }
         }
-    }
-
-    /** {@link #load} in straight-line code: one call of the whole access (compact bytecode). */
-    private void loadCall(int size) {
-        cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
-        u.memoryFaultSite(i);
-        cb.invokestatic(CD_JITMEM, sized("read", size), accessType(size == 8 ? CD_long : CD_int, null));
-        u.faultSiteEnd();
-        widen(size);
-    }
-
-    private void storeCall(int size, int value) {
-        cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
-        if (size != 8) {
-            cb.l2i();
-        }
-        u.memoryFaultSite(i);
-        cb.invokestatic(CD_JITMEM, sized("write", size), accessType(CD_void, size == 8 ? CD_long : CD_int));
-        u.faultSiteEnd();
-    }
-
-    private void stackLoadCall() {
-        cb.aload(CTX).aload(RT).aload(RP).aload(RAM).lload(LOW).lload(EA).lload(UKEY);
-        u.memoryFaultSite(i);
-        cb.invokestatic(CD_JITMEM, "stackRead64", accessType(CD_long, null));
-        u.faultSiteEnd();
-    }
-
-    private void stackStoreCall(int value) {
-        cb.aload(CTX).aload(WT).aload(WP).aload(RAM).aload(CP).lload(LOW).lload(EA).lload(UKEY).lload(value);
-        u.memoryFaultSite(i);
-        cb.invokestatic(CD_JITMEM, "stackWrite64", accessType(CD_void, CD_long));
-        u.faultSiteEnd();
     }
 
     /**

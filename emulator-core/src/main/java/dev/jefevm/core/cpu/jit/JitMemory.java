@@ -167,10 +167,7 @@ public final class JitMemory {
             return pa < lowRam ? ram.get(LE64, pa) : c.memory.read64(pa);
         }
         enterSlowPath(c, rip, retired);
-        if (!Mmu.isCanonical(ea)) {
-            throw CpuFault.ss(0);
-        }
-        return c.mmu.read64(ea);
+        return slowStackRead64(c, ea);
     }
 
     /** A stack write: as {@link #stackRead64}. */
@@ -187,10 +184,7 @@ public final class JitMemory {
             return;
         }
         enterSlowPath(c, rip, retired);
-        if (!Mmu.isCanonical(ea)) {
-            throw CpuFault.ss(0);
-        }
-        c.mmu.write64(ea, value);
+        slowStackWrite64(c, ea, value);
     }
 
     /**
@@ -212,9 +206,7 @@ public final class JitMemory {
             return;
         }
         enterSlowPath(c, rip, retired);
-        c.mmu.probeWrite(ea, 16);
-        c.mmu.write64(ea, lo);
-        c.mmu.write64(ea + 8, hi);
+        slowWrite128(c, ea, lo, hi);
     }
 
     // ---------------------------------------------------------------- through the MMU (may fault)
