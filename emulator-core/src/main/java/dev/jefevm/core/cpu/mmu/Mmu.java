@@ -120,7 +120,7 @@ public final class Mmu {
         if (large) {
             largePagesCached = true;
         }
-        long[] tags = tags(access);
+        long[] tags = tlbTags(access);
         if (tags[idx] == NO_TAG) {
             if (filledCount < filled.length) {
                 filled[filledCount++] = access << TLB_BITS | idx;
@@ -129,16 +129,8 @@ public final class Mmu {
             }
         }
         tags[idx] = key;
-        pages(access)[idx] = page;
+        tlbPages(access)[idx] = page;
         infos(access)[idx] = info;
-    }
-
-    private long[] tags(int access) {
-        return access == READ ? readTag : access == WRITE ? writeTag : fetchTag;
-    }
-
-    private long[] pages(int access) {
-        return access == READ ? readPage : access == WRITE ? writePage : fetchPage;
     }
 
     private byte[] infos(int access) {
@@ -206,7 +198,7 @@ public final class Mmu {
             Arrays.fill(fetchTag, NO_TAG);
         } else {
             for (int k = 0; k < filledCount; k++) {
-                tags(filled[k] >>> TLB_BITS)[filled[k] & TLB_MASK] = NO_TAG;
+                tlbTags(filled[k] >>> TLB_BITS)[filled[k] & TLB_MASK] = NO_TAG;
             }
         }
         filledCount = 0;
@@ -230,7 +222,7 @@ public final class Mmu {
             filledCount = 0;
             filledOverflow = false;
             for (int access = READ; access <= FETCH; access++) {
-                long[] tags = tags(access);
+                long[] tags = tlbTags(access);
                 byte[] info = infos(access);
                 for (int i = 0; i < TLB_SIZE; i++) {
                     if ((info[i] & mask) == mustBeSet) {
@@ -246,7 +238,7 @@ public final class Mmu {
         for (int k = 0; k < filledCount; k++) {
             int access = filled[k] >>> TLB_BITS;
             int i = filled[k] & TLB_MASK;
-            long[] tags = tags(access);
+            long[] tags = tlbTags(access);
             if (tags[i] == NO_TAG) {
                 continue;
             }
