@@ -22,7 +22,7 @@ scale=${3:-16}
 boot_runs=${4:-3}
 big_scale=${5:-}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-java=("$java_home/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC -jar)
+jvm=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC)
 
 if [ -z "$compute" ] || [ ! -x "$compute" ]; then
   reason=$(cat "$compute.unavailable" 2>/dev/null || echo "not built: run ./mvnw -B -pl benchmarks -am test-compile first")
@@ -30,6 +30,9 @@ if [ -z "$compute" ] || [ ! -x "$compute" ]; then
   exit 2
 fi
 [ -n "$jar" ] && [ -f "$jar" ] || { echo "bench-jit: no launcher jar: run ./mvnw -B -DskipTests package or pass JEFEVM_JAR" >&2; exit 2; }
+# as ./jefevm runs it: with the JDK's startup cache, trained once per build
+mapfile -t cache < <("$here/../launcher/startup-cache.sh" "$java_home" "$jar" "${jvm[@]}")
+java=("$java_home/bin/java" "${jvm[@]}" "${cache[@]}" -jar)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
