@@ -8,6 +8,7 @@
 set -uo pipefail
 java_home=$1 jar=$2
 shift 2
+[ -w "$(dirname "$jar")" ] || exit 0 # nowhere to keep a cache: run without one
 aot="${jar%.jar}.aot"
 log="${jar%.jar}-aot.log"
 if [ ! -f "$aot.tried" ] || [ "$jar" -nt "$aot.tried" ]; then
