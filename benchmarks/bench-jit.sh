@@ -22,7 +22,6 @@ scale=${3:-16}
 boot_runs=${4:-3}
 big_scale=${5:-}
 java_home=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-jvm=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC)
 
 if [ -z "$compute" ] || [ ! -x "$compute" ]; then
   reason=$(cat "$compute.unavailable" 2>/dev/null || echo "not built: run ./mvnw -B -pl benchmarks -am test-compile first")
@@ -30,9 +29,9 @@ if [ -z "$compute" ] || [ ! -x "$compute" ]; then
   exit 2
 fi
 [ -n "$jar" ] && [ -f "$jar" ] || { echo "bench-jit: no launcher jar: run ./mvnw -B -DskipTests package or pass JEFEVM_JAR" >&2; exit 2; }
-# as ./jefevm runs it: with the JDK's startup cache, trained once per build
-mapfile -t cache < <("$here/../launcher/startup-cache.sh" "$java_home" "$jar" "${jvm[@]}")
-java=("$java_home/bin/java" "${jvm[@]}" "${cache[@]}" -jar)
+# as ./jefevm runs it: its JVM options, with the JDK's startup cache trained once per build
+mapfile -t jvm < <("$here/../launcher/jvm-options.sh" "$java_home" "$jar")
+java=("$java_home/bin/java" "${jvm[@]}" -jar)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
