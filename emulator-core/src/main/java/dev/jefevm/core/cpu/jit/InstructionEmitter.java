@@ -44,7 +44,6 @@ import dev.jefevm.core.cpu.mmu.Mmu;
 import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.Label;
 import java.lang.constant.ClassDesc;
-import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
 
 /**
@@ -317,21 +316,16 @@ final class InstructionEmitter {
     }
 
     /**
-     * Pushes the {@code size}-byte value at physical PA (a TLB hit): from the RAM segment below
-     * the hole, else through {@code PhysicalMemory} (MMIO, high RAM), zero-extended to int for
+     * Pushes the {@code size}-byte value at physical PA (a TLB hit): from RAM below the hole
+     * ({@link JitMemory#ramGet64} and kin), else through {@code PhysicalMemory} (MMIO, high RAM), zero-extended to int for
      * sizes below 8.
      */
     private void ramRead(int size) {
         Label device = cb.newLabel();
         Label done = cb.newLabel();
         cb.lload(PA).lload(LOW).lcmp().ifge(device);
-        cb.aload(RAM).getstatic(CD_JITMEM, layoutName(size), layoutType(size)).lload(PA);
-        cb.invokeinterface(CD_SEGMENT, "get", MethodTypeDesc.of(valueType(size), layoutType(size), CD_long));
-        if (size == 1) {
-            cb.sipush(0xFF).iand();
-        } else if (size == 2) {
-            cb.ldc(0xFFFF).iand();
-        }
+        cb.aload(RAM).lload(PA);
+        cb.invokestatic(CD_JITMEM, sized("ramGet", size), MethodTypeDesc.of(size == 8 ? CD_long : CD_int, CD_SEGMENT, CD_long));
         cb.goto_(done);
         cb.labelBinding(device);
         cb.aload(CTX).getfield(CD_CTX, "memory", CD_MEM).lload(PA);
@@ -341,8 +335,8 @@ final class InstructionEmitter {
 
     /**
      * Stores the low {@code size} bytes of local {@code value} (the high half of a 16-byte store
-     * in local {@code high}, size 16) at physical PA: into the RAM segment when below the hole
-     * and no translated code is on the page, else through {@code PhysicalMemory}, which
+     * in local {@code high}, size 16) at physical PA: into RAM ({@link JitMemory#ramSet64} and
+     * kin) when below the hole and no translated code is on the page, else through {@code PhysicalMemory}, which
      * invalidates the page's translations.
      */
     private void ramWrite(int size, int value, int high) {
@@ -352,13 +346,16 @@ final class InstructionEmitter {
         cb.aload(CP).lload(PA).bipush(12).lushr().l2i().baload().ifne(device);
         int unit = size == 16 ? 8 : size;
         for (int half = 0; half < (size == 16 ? 2 : 1); half++) {
-            cb.aload(RAM).getstatic(CD_JITMEM, layoutName(unit), layoutType(unit)).lload(PA);
+            cb.aload(RAM).lload(PA);
             if (half == 1) {
                 cb.loadConstant(8L).ladd();
             }
             cb.lload(half == 0 ? value : high);
-            narrow(unit);
-            cb.invokeinterface(CD_SEGMENT, "set", MethodTypeDesc.of(CD_void, layoutType(unit), CD_long, valueType(unit)));
+            if (unit != 8) {
+                cb.l2i();
+            }
+            cb.invokestatic(CD_JITMEM, sized("ramSet", unit), MethodTypeDesc.of(CD_void, CD_SEGMENT, CD_long,
+                    unit == 8 ? CD_long : CD_int));
         }
         cb.goto_(done);
         cb.labelBinding(device);
@@ -374,38 +371,6 @@ final class InstructionEmitter {
             cb.invokevirtual(CD_MEM, sized("write", unit), MethodTypeDesc.of(CD_void, CD_long, unit == 8 ? CD_long : CD_int));
         }
         cb.labelBinding(done);
-    }
-
-    private static String layoutName(int size) {
-        return "LE" + size * 8;
-    }
-
-    private static ClassDesc layoutType(int size) {
-        return ClassDesc.of("java.lang.foreign.ValueLayout$Of" + switch (size) {
-            case 1 -> "Byte";
-            case 2 -> "Short";
-            case 4 -> "Int";
-            default -> "Long";
-        });
-    }
-
-    private static ClassDesc valueType(int size) {
-        return switch (size) {
-            case 1 -> ConstantDescs.CD_byte;
-            case 2 -> ConstantDescs.CD_short;
-            case 4 -> CD_int;
-            default -> CD_long;
-        };
-    }
-
-    /** Converts the long on the stack to the segment value type of {@code size} bytes. */
-    private void narrow(int size) {
-        switch (size) {
-            case 1 -> cb.l2i().i2b();
-            case 2 -> cb.l2i().i2s();
-            case 4 -> cb.l2i();
-            default -> { }
-        }
     }
 
     /**

@@ -52,6 +52,10 @@ public final class JitContext {
         this.writeTag = mmu.tlbTags(Mmu.WRITE);
         this.writePage = mmu.tlbPages(Mmu.WRITE);
         this.ram = memory.ram();
+        if (!ram.isNative()) {
+            // JitMemory addresses RAM by the segment's base address
+            throw new IllegalStateException("compiled code needs guest RAM in native memory");
+        }
         this.codePages = memory.codePageMap();
         this.lowRam = memory.lowRamSize() & ~0xFFFL; // whole pages: an access that hits the TLB stays in its page
     }
