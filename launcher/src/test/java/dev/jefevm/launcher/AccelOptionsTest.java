@@ -65,7 +65,7 @@ class AccelOptionsTest {
     @Test
     void report_withJitStats_printsTheFormattedCounters() {
         StringWriter err = new StringWriter();
-        JitStats stats = new JitStats(3, 1200, 40, 10, 5, 8, 2, 4_000_000, 1, 0);
+        JitStats stats = new JitStats(3, 1200, 40, 10, 5, 8, 2, 4_000_000, 1, 0, 2);
 
         parse("--jit-stats").report(new PrintWriter(err), stats);
 
@@ -77,7 +77,7 @@ class AccelOptionsTest {
     void report_withoutJitStats_printsNothing() {
         StringWriter err = new StringWriter();
 
-        parse().report(new PrintWriter(err), new JitStats(3, 1200, 40, 10, 5, 8, 2, 4_000_000, 1, 0));
+        parse().report(new PrintWriter(err), new JitStats(3, 1200, 40, 10, 5, 8, 2, 4_000_000, 1, 0, 2));
 
         assertEquals("", err.toString());
     }

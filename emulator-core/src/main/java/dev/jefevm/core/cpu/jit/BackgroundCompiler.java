@@ -5,15 +5,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One daemon thread shared by every {@link JitEngine} that translates page snapshots off the
+ * One daemon thread shared by every {@link JitEngine} that translates code snapshots off the
  * vCPU thread. A finished unit goes to its engine's queue; the engine installs it on its own
- * thread, only if the page's generation (and the engine's flush count) are unchanged.
+ * thread, only if its pages' generations (and the engine's flush count) are unchanged.
  */
 final class BackgroundCompiler {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundCompiler.class);
 
-    private record Request(JitEngine engine, byte[] page, long rip, long phys, int generation, int epoch) {
+    private record Request(JitEngine engine, CodeSnapshot code, long rip, int epoch) {
     }
 
     private static final LinkedBlockingQueue<Request> QUEUE = new LinkedBlockingQueue<>(1024);
@@ -27,9 +27,9 @@ final class BackgroundCompiler {
     private BackgroundCompiler() {
     }
 
-    /** Queues a translation; a full queue drops it (the code stays interpreted). */
-    static void submit(JitEngine engine, byte[] page, long rip, long phys, int generation, int epoch) {
-        QUEUE.offer(new Request(engine, page, rip, phys, generation, epoch));
+    /** Queues a translation of the sealed snapshot {@code code}; a full queue drops it (the code stays interpreted). */
+    static void submit(JitEngine engine, CodeSnapshot code, long rip, int epoch) {
+        QUEUE.offer(new Request(engine, code, rip, epoch));
     }
 
     private static void loop() {
@@ -41,7 +41,7 @@ final class BackgroundCompiler {
                 return;
             }
             try {
-                CompiledUnit u = r.engine().compile(r.page(), r.rip(), r.phys(), r.generation(), r.epoch());
+                CompiledUnit u = r.engine().compile(r.code(), r.rip(), r.epoch());
                 if (u != null) {
                     r.engine().finished.add(u);
                 } else {

@@ -4,8 +4,9 @@ package dev.jefevm.core.cpu.jit;
  * Backward liveness of the arithmetic flags over a {@link Trace}: the flags are live on entry to
  * an instruction if it needs them ({@link NativeSupport#needsFlags}), or if it does not set all
  * of them and they are live after it. A unit exit counts as a use (the code outside may read
- * them), and so does a backward branch (it may exit at its budget check). Iterated to a fixed point because traces contain loops. A compiled unit stores the
- * lazy flag record into {@code CpuState} at a join point only when the flags are live there.
+ * them), and so does a loop's back edge (it may exit at its budget check, {@link Trace#backEdge}).
+ * Iterated to a fixed point because traces contain loops. A compiled unit stores the lazy flag
+ * record into {@code CpuState} at a join point only when the flags are live there.
  */
 final class FlagLiveness {
 
@@ -33,17 +34,15 @@ final class FlagLiveness {
     private static boolean liveOut(Trace t, int i, boolean[] live) {
         boolean out = false;
         switch (t.insns[i].op) {
-            case JMP -> out = backEdge(t, i) || succ(t.target[i], live);
-            case JCC -> out = backEdge(t, i) || succ(t.target[i], live) || succ(t.next[i], live);
-            case CALL, RET, JMP_INDIRECT, CALL_INDIRECT -> out = true;
+            case JMP -> out = t.backEdge(i) || succ(t.target[i], live);
+            case JCC -> out = t.backEdge(i) || succ(t.target[i], live) || succ(t.next[i], live);
+            // an inlined CALL rel only goes into its callee; a CALL through a pointer or a RET may
+            // leave the unit when the target is not the expected one
+            case CALL -> out = !t.inlined[i] || succ(t.target[i], live);
+            case RET, JMP_INDIRECT, CALL_INDIRECT -> out = true;
             default -> out = t.endsWithExit(i) || succ(t.next[i], live);
         }
         return out;
-    }
-
-    /** A backward branch may leave the unit at its budget check: a use, as an exit is. */
-    private static boolean backEdge(Trace t, int i) {
-        return t.target[i] >= 0 && t.target[i] <= i;
     }
 
     private static boolean succ(int index, boolean[] live) {

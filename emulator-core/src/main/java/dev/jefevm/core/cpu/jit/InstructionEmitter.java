@@ -1102,11 +1102,36 @@ final class InstructionEmitter {
         }
     }
 
+    /** CALL rel: pushes the return address, then goes into the inlined callee or leaves for the target. */
     private void call() {
         cb.loadConstant(next).lstore(TC);
         pushValue(TC);
         u.completed();
-        cb.goto_(u.exitTo(next + insn.imm));
+        if (u.trace().inlined[i]) {
+            u.branchInside(i, u.trace().target[i]);
+        } else {
+            cb.goto_(u.exitTo(next + insn.imm));
+        }
+    }
+
+    /**
+     * With the computed target in TC: an inlined call or RET goes on inside the trace if TC is
+     * what it expects (the profiled callee; the return address of the call it was inlined at),
+     * else the unit leaves for TC.
+     */
+    private void inlinedTransfer() {
+        if (!u.trace().inlined[i]) {
+            return;
+        }
+        Label elsewhere = cb.newLabel();
+        cb.lload(TC).loadConstant(u.trace().expected[i]).lcmp().ifne(elsewhere);
+        int t = u.trace().target[i];
+        if (t >= 0) {
+            u.branchInside(i, t);
+        } else {
+            cb.goto_(u.exitTo(u.trace().expected[i]));
+        }
+        cb.labelBinding(elsewhere);
     }
 
     private void ret() {
@@ -1123,15 +1148,18 @@ final class InstructionEmitter {
         // RET imm16 also releases imm16 bytes of arguments (SDM Vol.2 RET)
         long release = 8L + (insn.kind0 == Instruction.K_IMM ? insn.imm & 0xFFFF : 0);
         cb.lload(rsp).loadConstant(release).ladd().lstore(rsp);
-        cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
         u.completed();
+        inlinedTransfer();
+        cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
         cb.goto_(u.exitDynamic());
     }
 
     /**
      * JMP and CALL through a register or memory (64-bit operand): the target is read (and checked
-     * canonical, #GP(0)) before CALL pushes the return address (SDM Vol.2 CALL); the unit leaves
-     * by its dynamic exit, where the engine's indirect-branch cache finds the next unit.
+     * canonical, #GP(0)) before CALL pushes the return address (SDM Vol.2 CALL); a call whose
+     * profiled callee is inlined goes on into it if the target is that callee. Otherwise the unit
+     * leaves by its dynamic exit (a call by its call site's, which feeds the profile), where the
+     * engine's indirect-branch cache finds the next unit.
      */
     private void indirect() {
         if (insn.kind0 == Instruction.K_MEM) {
@@ -1151,9 +1179,10 @@ final class InstructionEmitter {
             cb.loadConstant(next).lstore(TD);
             pushValue(TD);
         }
-        cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
         u.completed();
-        cb.goto_(u.exitDynamic());
+        inlinedTransfer();
+        cb.aload(S).lload(TC).putfield(CD_STATE, "rip", CD_long);
+        cb.goto_(insn.op == Op.CALL_INDIRECT ? u.exitCallSite(i) : u.exitDynamic());
     }
 
     /**

@@ -1,13 +1,25 @@
 package dev.jefevm.core.cpu.jit;
 
 import dev.jefevm.core.cpu.decode.Instruction;
+import dev.jefevm.core.cpu.decode.Op;
+import java.util.List;
 
 /**
- * The guest code of one unit: instructions decoded from one page, reachable from the entry by
- * fall-through and by taken JMP/Jcc targets inside the page, in address order. Per instruction:
- * the index of its fall-through and branch-target successors in the trace (-1: the unit exits
- * there), whether it is a join point (a branch target or the entry: it gets a label and
- * canonical state), and whether the arithmetic flags are live on entry to it.
+ * The guest code of one unit, in segments. The first is decoded from the entry's page: the
+ * instructions reachable from the entry by fall-through and by taken JMP/Jcc targets inside the
+ * page, in address order. Each further segment is the body of a leaf function called from the
+ * first one (a CALL rel, or a CALL through a pointer to the one target its profile shows), decoded
+ * from the callee's page the same way and inlined for that call site alone: the CALL pushes the
+ * return address and jumps into it (a CALL through a pointer checks the target first), and its RET
+ * pops the return address and, if it is that call's, goes on after the call in the trace.
+ *
+ * <p>Per instruction: the index of its fall-through successor (-1: the unit exits there; always
+ * the next index inside a segment) and of its branch target in the trace (JMP/Jcc: the target;
+ * an inlined call: the callee's first instruction; an inlined RET: the instruction after its
+ * call, or -1 if that is not in the trace), whether a call or RET is inlined and what it expects
+ * (the call's profiled target, the RET's return address), the end of its segment, whether it is a
+ * join point (a branch target or the entry: it gets a label and canonical state), and whether the
+ * arithmetic flags are live on entry to it.
  */
 final class Trace {
 
@@ -18,11 +30,16 @@ final class Trace {
     final int entry;
     final int[] next;
     final int[] target;
+    final boolean[] inlined;
+    final long[] expected;
+    final int[] segmentEnd;
     final boolean[] joinPoint;
     final boolean[] flagsLiveIn;
+    /** The code pages the trace was decoded from, the entry's first. */
+    final List<CodeSnapshot.Page> pages;
 
     Trace(long linearStart, long physStart, Instruction[] insns, long[] rips, int entry, int[] next, int[] target,
-            boolean[] joinPoint) {
+            boolean[] inlined, long[] expected, int[] segmentEnd, boolean[] joinPoint, List<CodeSnapshot.Page> pages) {
         this.linearStart = linearStart;
         this.physStart = physStart;
         this.insns = insns;
@@ -30,7 +47,11 @@ final class Trace {
         this.entry = entry;
         this.next = next;
         this.target = target;
+        this.inlined = inlined;
+        this.expected = expected;
+        this.segmentEnd = segmentEnd;
         this.joinPoint = joinPoint;
+        this.pages = pages;
         this.flagsLiveIn = FlagLiveness.liveIn(this);
     }
 
@@ -50,5 +71,25 @@ final class Trace {
     boolean endsWithExit(int i) {
         Instruction insn = insns[i];
         return !NativeSupport.isNative(insn, rips[i]) && dev.jefevm.core.cpu.interp.FastPath.endsBlock(insn);
+    }
+
+    /** True if the call through a pointer at {@code siteRip} has its callee inlined. */
+    boolean inlinesCallAt(long siteRip) {
+        for (int i = 0; i < insns.length; i++) {
+            if (rips[i] == siteRip && inlined[i] && insns[i].op == Op.CALL_INDIRECT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True for a JMP/Jcc back to itself or an earlier instruction of the trace: a loop's back
+     * edge, where the unit checks its instruction budget (a RET back into its caller's segment
+     * is not one: a callee runs once per call).
+     */
+    boolean backEdge(int i) {
+        Op op = insns[i].op;
+        return (op == Op.JMP || op == Op.JCC) && target[i] >= 0 && target[i] <= i;
     }
 }

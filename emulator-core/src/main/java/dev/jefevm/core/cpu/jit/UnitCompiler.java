@@ -27,7 +27,9 @@ import java.util.Map;
  * and evaluates conditions from it directly, inlines the software-TLB hit path of memory
  * accesses, and turns every instruction {@link NativeSupport} does not cover into a call of
  * {@link FastPath#execute} for that one instruction. Branches inside the trace are JVM jumps; a
- * backward one first checks the retired count against {@link JitContext#checkLimit}. Exits are
+ * loop's back edge first checks the retired count against {@link JitContext#checkLimit}. Calls
+ * of inlined callees and their returns are jumps too, behind a check of the computed target
+ * where it is not static (the profiled callee, the call's return address). Exits are
  * emitted as exit paths after the body, sharing one register and flag store sequence per flag record;
  * a guest fault raised in a slow path (TLB miss, fault helper) reaches a shared exception handler
  * that stores them before the fault leaves the unit.
@@ -70,8 +72,12 @@ final class UnitCompiler {
             UKEY = 11, REG0 = 13, F_DST = 45, F_SRC = 47, F_RES = 49, F_FLG = 51, TA = 53, TB = 55, TC = 57,
             TD = 59, EA = 61, EXC = 64, EXIT = 65, F_OP = 66, F_SZ = 67, LOW = 68, PA = 70, IDX = 72;
 
-    /** The generated class and the direct exits' target RIPs by exit index. */
-    record Output(byte[] bytes, long[] exitRips) {
+    /**
+     * The generated class, the direct exits' target RIPs by exit index, and the RIPs of the calls
+     * through a pointer that leave the unit, by call-site number (the unit returns
+     * {@code CompiledUnit.callSiteExit(k)} after leaving by call site {@code k}).
+     */
+    record Output(byte[] bytes, long[] exitRips, long[] callSites) {
     }
 
     private final Trace trace;
@@ -87,6 +93,7 @@ final class UnitCompiler {
     /** Join points that are branch targets with live flags: their record is DYNAMIC. */
     private boolean[] dynamicJoin;
     private final Map<Long, Integer> exitIndex = new LinkedHashMap<>();
+    private final Map<Long, Integer> callSiteIndex = new LinkedHashMap<>();
     private final List<ExitPath> exitPaths = new ArrayList<>();
     /** The fault handler of each flag record (kind << 8 | size): stores registers and flags, rethrows. */
     private final Map<Integer, Label> faultHandlers = new LinkedHashMap<>();
@@ -95,7 +102,8 @@ final class UnitCompiler {
     private Label faultSiteStart;
 
     /** An exit emitted after the body: where to, how many instructions since N, and the flag record to store. */
-    private record ExitPath(Label label, long rip, boolean dynamic, int retired, int flagKind, int flagSize) {
+    private record ExitPath(Label label, long rip, boolean dynamic, int dynamicCode, int retired, int flagKind,
+            int flagSize) {
     }
 
     private UnitCompiler(Trace trace) {
@@ -120,7 +128,11 @@ final class UnitCompiler {
         for (Map.Entry<Long, Integer> e : c.exitIndex.entrySet()) {
             exits[e.getValue()] = e.getKey();
         }
-        return new Output(bytes, exits);
+        long[] sites = new long[c.callSiteIndex.size()];
+        for (Map.Entry<Long, Integer> e : c.callSiteIndex.entrySet()) {
+            sites[e.getValue()] = e.getKey();
+        }
+        return new Output(bytes, exits, sites);
     }
 
     // ------------------------------------------------------------------ structure
@@ -132,6 +144,7 @@ final class UnitCompiler {
         writtenRegs = 0;
         pending = 0;
         exitIndex.clear();
+        callSiteIndex.clear();
         exitPaths.clear();
         faultHandlers.clear();
         exitTails.clear();
@@ -154,10 +167,16 @@ final class UnitCompiler {
         dynamicJoin[t.entry] |= t.entry != 0 && t.flagsLiveIn[t.entry];
         inLoop = new boolean[t.size()];
         for (int j = 0; j < t.size(); j++) {
-            int k = t.target[j];
-            if (k >= 0 && k <= j && NativeSupport.isNative(t.insns[j], t.rips[j])) {
-                for (int m = k; m <= j; m++) {
+            if (t.backEdge(j) && NativeSupport.isNative(t.insns[j], t.rips[j])) {
+                for (int m = t.target[j]; m <= j; m++) {
                     inLoop[m] = true; // between a backward branch and its target (address order)
+                }
+            }
+        }
+        for (int j = 0; j < t.size(); j++) {
+            if (t.inlined[j] && t.insns[j].op != dev.jefevm.core.cpu.decode.Op.RET && inLoop[j]) {
+                for (int m = t.target[j]; m < t.segmentEnd[t.target[j]]; m++) {
+                    inLoop[m] = true; // a callee inlined at a call in a loop runs in it
                 }
             }
         }
@@ -321,12 +340,22 @@ final class UnitCompiler {
         return addExitPath(0, true);
     }
 
+    /** The exit of a call through a pointer at instruction {@code i} whose target is not in the trace. */
+    private Label callSiteExitPath(int i) {
+        int site = callSiteIndex.computeIfAbsent(trace.rips[i], k -> callSiteIndex.size());
+        return addExitPath(trace.rips[i], true, CompiledUnit.callSiteExit(site));
+    }
+
     private Label addExitPath(long rip, boolean dynamic) {
+        return addExitPath(rip, dynamic, CompiledUnit.DYNAMIC_EXIT);
+    }
+
+    private Label addExitPath(long rip, boolean dynamic, int dynamicCode) {
         Label l = cb.newLabel();
         if (!dynamic) {
             exitIndex.putIfAbsent(rip, exitIndex.size());
         }
-        exitPaths.add(new ExitPath(l, rip, dynamic, pending, flagKind, flagSize));
+        exitPaths.add(new ExitPath(l, rip, dynamic, dynamicCode, pending, flagKind, flagSize));
         return l;
     }
 
@@ -341,7 +370,7 @@ final class UnitCompiler {
             cb.aload(S).loadConstant(s.rip).putfield(CD_STATE, "rip", CD_long);
         }
         setRetired(s.retired);
-        cb.loadConstant(s.dynamic ? CompiledUnit.DYNAMIC_EXIT : exitIndex.get(s.rip)).istore(EXIT);
+        cb.loadConstant(s.dynamic ? s.dynamicCode : exitIndex.get(s.rip)).istore(EXIT);
         cb.goto_(exitTails.computeIfAbsent(s.flagKind << 8 | s.flagSize, k -> cb.newLabel()));
     }
 
@@ -574,6 +603,10 @@ final class UnitCompiler {
         return dynamicExitPath();
     }
 
+    Label exitCallSite(int i) {
+        return callSiteExitPath(i);
+    }
+
     /**
      * A taken branch from instruction {@code i} to trace instruction {@code target}: canonical
      * state for the join point, and a budget check on a backward branch.
@@ -582,7 +615,7 @@ final class UnitCompiler {
         int saved = pending;
         flushPending();
         toJoin(target);
-        if (target <= i) {
+        if (trace.backEdge(i)) {
             cb.iload(N).aload(CTX).getfield(CD_CTX, "checkLimit", CD_int).if_icmpgt(exitPath(trace.rips[target]));
         }
         cb.goto_(labels[target]);

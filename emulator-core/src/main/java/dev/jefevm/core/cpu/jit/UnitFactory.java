@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Builds a {@link CompiledUnit} from a page snapshot: decodes the trace, generates its class
+ * Builds a {@link CompiledUnit} from a {@link CodeSnapshot}: decodes the trace, generates its class
  * (halving the trace until the method stays under HotSpot's huge-method limit, so C2 compiles
  * it) and defines it as a hidden class of this package. Hidden classes defined without
  * {@code STRONG} are not held by the class loader: a unit nobody references can be unloaded.
@@ -26,12 +26,12 @@ final class UnitFactory {
         this.context = context;
     }
 
-    /** The unit for {@code rip}, or null if its first instruction is not translatable. */
-    CompiledUnit create(byte[] page, long rip, long phys) {
+    /** The unit for {@code rip} from the sealed snapshot {@code code}, or null if its first instruction is not translatable. */
+    CompiledUnit create(CodeSnapshot code, long rip) {
         TraceBuilder builder = new TraceBuilder();
         int max = JitEngine.MAX_TRACE;
         while (true) {
-            Trace trace = builder.build(page, rip, phys, max);
+            Trace trace = builder.build(code, rip, max);
             if (trace == null) {
                 return null;
             }
@@ -57,7 +57,8 @@ final class UnitFactory {
 
     /** The generated class and trace without defining it: what the golden tests print. */
     static UnitCompiler.Output generate(byte[] page, long rip, long phys, int max) {
-        Trace trace = new TraceBuilder().build(page, rip, phys, max);
+        CodeSnapshot code = new CodeSnapshot(new CodeSnapshot.Page(rip & -4096L, phys & -4096L, page, 0), null, 0);
+        Trace trace = new TraceBuilder().build(code, rip, max);
         return trace == null ? null : UnitCompiler.compile(trace);
     }
 
@@ -94,11 +95,25 @@ final class UnitFactory {
         u.linearStart = trace.linearStart;
         u.physStart = trace.physStart;
         u.frame = (int) (trace.physStart >>> 12);
+        u.generation = trace.pages.get(0).generation();
+        int extra = trace.pages.size() - 1;
+        u.extraLinear = new long[extra];
+        u.extraFrame = new int[extra];
+        u.extraGeneration = new int[extra];
+        for (int k = 0; k < extra; k++) {
+            CodeSnapshot.Page p = trace.pages.get(k + 1);
+            u.extraLinear[k] = p.linear();
+            u.extraFrame[k] = (int) (p.phys() >>> 12);
+            u.extraGeneration[k] = p.generation();
+        }
         u.instructionCount = trace.size();
         u.codeBytes = out.bytes().length;
         u.exitRips = out.exitRips();
         u.exitUnits = new CompiledUnit[out.exitRips().length];
         u.exitKeys = new int[out.exitRips().length];
+        u.callSites = out.callSites();
+        u.siteTarget = new long[out.callSites().length];
+        u.siteRepeats = new int[out.callSites().length];
         return u;
     }
 }

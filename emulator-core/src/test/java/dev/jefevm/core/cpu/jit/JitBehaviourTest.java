@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Precise faults, self-modifying code, invalidation by device writes, eviction, chaining and the indirect cache. */
+/**
+ * Precise faults, self-modifying code, invalidation by device writes, eviction, chaining and the
+ * indirect cache, inlined calls (guards, invalidation and remapping of the callee's page).
+ */
 class JitBehaviourTest {
 
     /** Records the first exception and stops the CPU. */
@@ -122,9 +125,13 @@ class JitBehaviourTest {
 
     /** A test machine on the JIT or the interpreter that has run {@code code} (hex) from CODE for 10,000 instructions. */
     private static JitTestMachine ranOn(boolean jit, String code) {
+        return ranOn(jit, code, 10_000);
+    }
+
+    private static JitTestMachine ranOn(boolean jit, String code, long instructions) {
         JitTestMachine m = new JitTestMachine(jit);
         m.load(JitTestMachine.CODE, code);
-        m.run(10_000);
+        m.run(instructions);
         return m;
     }
 
@@ -166,14 +173,97 @@ class JitBehaviourTest {
     }
 
     @Test
-    void run_callsInALoop_chainUnitsAndHitTheIndirectCache() {
+    void run_callsOfCalleesThatCallInALoop_chainUnitsAndHitTheIndirectCache() {
+        // loop (ecx = 100): call f1; lea rdx, [f2]; call rdx; dec ecx; jnz loop; hlt
+        // f1: call g; ret   g: add rax, rcx; ret   f2: call g2; ret   g2: xor rax, 0x5a; ret
+        // f1 and f2 call, so they are not inlined where they are called: units chain and return
+        String code = "b96400000031c0e80e000000488d1511000000ffd2ffc975eef4e801000000c34801c8c3e801000000c34883f05ac3";
+        JitTestMachine m = ranOn(true, code);
+
+        JitStats stats = m.cpu.jitStats();
+        assertEquals(ranOn(false, code).snapshot(), m.snapshot());
+        assertTrue(stats.chainedTransfers() >= 90, stats.format());
+        assertTrue(stats.indirectHits() >= 200, stats.format());
+    }
+
+    @Test
+    void run_leafCallsInALoop_areInlinedAndTheLoopStaysInItsUnit() {
+        // JitTranslationTest.CALLS with ecx = 1000: call f1 (direct) and call rdx (f2) per iteration.
+        // The direct call is inlined at once; the call through rdx once its profile settles on f2.
+        String code = "b9e803000031c0e80e000000488d150b000000ffd2ffc975eef44801c8c34883f05ac3";
         JitTestMachine m = new JitTestMachine(true);
-        m.load(JitTestMachine.CODE, JitTranslationTest.CALLS);
+        m.load(JitTestMachine.CODE, code);
 
         m.run(100_000);
 
         JitStats stats = m.cpu.jitStats();
-        assertTrue(stats.chainedTransfers() >= 90, stats.format());
-        assertTrue(stats.indirectHits() >= 200, stats.format());
+        assertEquals(ranOn(false, code, 100_000).snapshot(), m.snapshot());
+        assertEquals(1, stats.retranslations(), stats.format());
+        // two unit entries per iteration until the profile settles, then none: 1000 iterations
+        // without inlining would enter a unit at every call and return (over 3000)
+        assertTrue(stats.unitEntries() < 2 * JitEngine.MONOMORPHIC_CALLS + 20, stats.format());
+    }
+
+    @Test
+    void run_callThroughAPointerWhoseTargetChangesAfterInlining_leavesForTheNewTarget() {
+        // ecx = 300 down to 1: call rsi, where rsi is f2 (add rax, rcx) until ecx = 100, then f3
+        // (imul rax, rcx; xor rax, 0x55): the inlined f2 is guarded by its address
+        String code = "b92c01000031c0488d3516000000488d3d1300000083f96475034889feffd6ffc975f2f44801c8c3480fafc14883f055c3";
+        JitTestMachine jit = ranOn(true, code, 100_000);
+
+        assertEquals(ranOn(false, code, 100_000).snapshot(), jit.snapshot());
+        assertTrue(jit.cpu.jitStats().retranslations() >= 1, jit.cpu.jitStats().format());
+    }
+
+    @Test
+    void run_inlinedCalleeThatChangesItsReturnAddress_returnsWhereTheAddressSays() {
+        // loop (ecx = 100): call f; inc rbx; add rax, 1; dec ecx; jnz loop; hlt
+        // f: add qword [rsp], 3; ret (returns past the 3-byte inc rbx)
+        String code = "b964000000e80c00000048ffc34883c001ffc975f0f44883042403c3";
+        JitTestMachine jit = ranOn(true, code);
+
+        assertEquals(0, jit.state.gpr[CpuState.RBX]);
+        assertEquals(100, jit.state.gpr[CpuState.RAX]);
+        assertEquals(ranOn(false, code).snapshot(), jit.snapshot());
+    }
+
+    /** loop (ecx = 100): call 0x205000; dec ecx; jnz loop; hlt: the callee in another 2 MiB page. */
+    private static final String CALL_FAR = "b964000000e8f64f1f00ffc975f7f4";
+    private static final String ADD_1_RET = "4883c001c3";
+    private static final String ADD_1000_RET = "4805e8030000c3";
+
+    @Test
+    void run_afterDeviceWriteIntoAnInlinedCalleesPage_runsTheNewCallee() {
+        JitTestMachine m = new JitTestMachine(true);
+        m.load(JitTestMachine.CODE, CALL_FAR);
+        m.load(0x205000, ADD_1_RET);
+        m.run(10_000);
+        assertEquals(100, m.state.gpr[CpuState.RAX]);
+
+        m.load(0x205000, ADD_1000_RET); // a DMA-style write into the callee's page only
+        m.state.rip = JitTestMachine.CODE;
+        m.state.halted = false;
+        m.run(10_000);
+
+        assertEquals(100_100, m.state.gpr[CpuState.RAX]);
+        assertTrue(m.cpu.jitStats().invalidations() >= 1, m.cpu.jitStats().format());
+    }
+
+    @Test
+    void run_afterTheCalleesPageIsMappedElsewhere_runsTheCalleeMappedNow() {
+        JitTestMachine m = new JitTestMachine(true);
+        m.load(JitTestMachine.CODE, CALL_FAR);
+        m.load(0x205000, ADD_1_RET);
+        m.load(0x5000, ADD_1000_RET);
+        m.run(10_000);
+        assertEquals(100, m.state.gpr[CpuState.RAX]);
+
+        m.memory.write64(0x3008, 0x83); // linear 2-4 MiB now maps physical 0-2 MiB: 0x205000 -> 0x5000
+        m.cpu.mmu.flushAll(); // as a MOV to CR3 would
+        m.state.rip = JitTestMachine.CODE;
+        m.state.halted = false;
+        m.run(10_000);
+
+        assertEquals(100_100, m.state.gpr[CpuState.RAX]);
     }
 }

@@ -71,6 +71,13 @@ class JitGoldenTest {
             sb.append(" 0x").append(Long.toHexString(rip));
         }
         sb.append('\n');
+        if (out.callSites().length > 0) {
+            sb.append("call sites:");
+            for (long rip : out.callSites()) {
+                sb.append(" 0x").append(Long.toHexString(rip));
+            }
+            sb.append('\n');
+        }
         Map<Label, Integer> names = new HashMap<>();
         for (MethodModel m : ClassFile.of().parse(out.bytes()).methods()) {
             if (!m.methodName().equalsString("run")) {
