@@ -31,15 +31,18 @@ final class CodeSnapshot {
 
     /** The translation key (MMU epoch and CPL) under which the pages were mapped as recorded. */
     final int translationKey;
+    /** Whether the trace takes in leaf callees (a hot unit's second translation) or stops at calls. */
+    final boolean inlineCalls;
     private final Map<Long, Page> pages = new LinkedHashMap<>();
     private final Map<Long, Long> targets = new HashMap<>();
     private Source source;
 
     /** A snapshot starting from the entry's page, fetching more from {@code source} (null: only this page). */
-    CodeSnapshot(Page entryPage, Source source, int translationKey) {
+    CodeSnapshot(Page entryPage, Source source, int translationKey, boolean inlineCalls) {
         pages.put(entryPage.linear(), entryPage);
         this.source = source;
         this.translationKey = translationKey;
+        this.inlineCalls = inlineCalls;
     }
 
     /** The copy of the page at {@code linearPage}, or null. */

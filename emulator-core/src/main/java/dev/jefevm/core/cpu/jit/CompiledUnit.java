@@ -48,6 +48,8 @@ public abstract class CompiledUnit {
     int codeBytes;
     /** The engine's entry count when this unit was last entered (the eviction order). */
     long lastEntered;
+    /** Entries so far (counted up to a hot unit's second translation). */
+    int entries;
     long[] exitRips;
     CompiledUnit[] exitUnits;
     int[] exitKeys;
@@ -61,12 +63,13 @@ public abstract class CompiledUnit {
     int dynamicKey;
     /**
      * The calls through a pointer that leave the unit (by call-site number): their RIPs, and per
-     * site the target last taken and how many times in a row. A site that keeps going to one
-     * target has the unit translated again with that callee inlined, once ({@link #retranslated}).
+     * site the target last taken and how many times in a row: a site that keeps going to one
+     * target enters the engine's call profile.
      */
     long[] callSites;
     long[] siteTarget;
     int[] siteRepeats;
+    /** Translated again with callees inlined (or found to have none to inline): not again. */
     boolean retranslated;
 
     protected CompiledUnit(Instruction[] insns) {

@@ -35,10 +35,12 @@ import org.slf4j.LoggerFactory;
  * {@link BackgroundCompiler} thread (the interpreter goes on meanwhile; a result for a page
  * written since its snapshot is dropped).
  *
- * <p>Calls: a unit that leaves by a call through a pointer reports the call site; a site seen
- * going to one target {@link #MONOMORPHIC_CALLS} times in a row enters the call profile, from
- * which traces inline that callee (guarded by its address), and the unit is translated again
- * once with it. A unit with inlined callees holds code of their pages too: it is current only
+ * <p>Calls: a unit's first translation stops at calls. Once entered
+ * {@link JitOptions#inlineThreshold()} times it is translated again, once, with its leaf callees
+ * inlined: those of CALL rel, and of calls through a pointer in the call profile (a unit that
+ * leaves by such a call reports the site; a site seen going to one target
+ * {@link #MONOMORPHIC_CALLS} times in a row enters the profile, and the callee is inlined guarded
+ * by its address). A unit with inlined callees holds code of their pages too: it is current only
  * while none of its pages has been written, and is found by address only while the callees'
  * linear pages still map to the frames their code was copied from.
  *
@@ -71,8 +73,8 @@ public final class JitEngine implements CompiledCodeRunner {
     private static final int NEVER = Integer.MIN_VALUE;
     /**
      * A call through a pointer that leaves a unit for the same target this many times in a row
-     * is taken as monomorphic: its target goes into the call profile, and the unit is translated
-     * again with that callee inlined (if it is a leaf the trace can take).
+     * is taken as monomorphic: its target goes into the call profile, from which a hot unit's
+     * second translation inlines that callee (if it is a leaf the trace can take).
      */
     static final int MONOMORPHIC_CALLS = 64;
     /**
@@ -444,7 +446,7 @@ public final class JitEngine implements CompiledCodeRunner {
             return null;
         }
         counter[h] = QUEUED;
-        CodeSnapshot code = snapshot(rip, phys);
+        CodeSnapshot code = snapshot(rip, phys, false);
         if (options.backgroundCompile()) {
             BackgroundCompiler.submit(this, code, rip, flushEpoch);
             return null;
@@ -464,7 +466,7 @@ public final class JitEngine implements CompiledCodeRunner {
      * holding code first, so a write from now on bumps its generation). The trace is decoded here
      * once to learn what it reads; the snapshot is then sealed for the compiler.
      */
-    private CodeSnapshot snapshot(long rip, long phys) {
+    private CodeSnapshot snapshot(long rip, long phys, boolean inlineCalls) {
         CodeSnapshot.Source live = new CodeSnapshot.Source() {
             @Override
             public CodeSnapshot.Page fetch(long linearPage) {
@@ -484,8 +486,10 @@ public final class JitEngine implements CompiledCodeRunner {
             }
         };
         CodeSnapshot code = new CodeSnapshot(copyPage(rip & -PhysicalMemory.PAGE_SIZE, phys & -PhysicalMemory.PAGE_SIZE),
-                live, mmu.epoch() << 2 | state.cpl);
-        new TraceBuilder().build(code, rip, MAX_TRACE);
+                live, mmu.epoch() << 2 | state.cpl, inlineCalls);
+        if (inlineCalls) {
+            new TraceBuilder().build(code, rip, MAX_TRACE); // to fetch the callees' pages
+        }
         return code.seal();
     }
 
@@ -511,9 +515,7 @@ public final class JitEngine implements CompiledCodeRunner {
 
     /**
      * Notes that {@code from} left by call site {@code site} for {@code target}: after
-     * {@link #MONOMORPHIC_CALLS} times in a row to one target the site enters the call profile,
-     * and the unit is translated again (once) if its trace now inlines that callee. The new unit
-     * replaces it when installed.
+     * {@link #MONOMORPHIC_CALLS} times in a row to one target the site enters the call profile.
      */
     private void profileCall(CompiledUnit from, int site, long target) {
         if (from.siteTarget[site] != target) {
@@ -525,13 +527,19 @@ public final class JitEngine implements CompiledCodeRunner {
             return;
         }
         callProfile.put(from.callSites[site], target);
-        if (from.retranslated) {
-            return;
-        }
+    }
+
+    /**
+     * A unit entered {@link JitOptions#inlineThreshold()} times is translated again, once, with
+     * its leaf callees inlined (if its trace reaches any): only hot code pays HotSpot for the
+     * larger unit. The new unit replaces it when installed.
+     */
+    private void promote(CompiledUnit from) {
         from.retranslated = true;
-        CodeSnapshot code = snapshot(from.linearStart, from.physStart);
-        if (!new TraceBuilder().build(code, from.linearStart, MAX_TRACE).inlinesCallAt(from.callSites[site])) {
-            return; // not a leaf the trace can take: the same unit again would gain nothing
+        CodeSnapshot code = snapshot(from.linearStart, from.physStart, true);
+        Trace t = new TraceBuilder().build(code, from.linearStart, MAX_TRACE);
+        if (t == null || !t.inlinesCalls()) {
+            return; // nothing to inline: the same unit again would gain nothing
         }
         retranslations++;
         if (options.backgroundCompile()) {
@@ -626,6 +634,9 @@ public final class JitEngine implements CompiledCodeRunner {
             c.checkLimit = (int) Math.min(limit - total - u.instructionCount, SLICE);
             c.codeWritten = false;
             u.lastEntered = ++unitEntries;
+            if (++u.entries == options.inlineThreshold() && !u.retranslated) {
+                promote(u);
+            }
             c.missSeed = (int) (unitEntries & MISS_SEED_PERIOD - 1) == 0 ? Integer.MIN_VALUE : 0;
             int exit;
             try {

@@ -74,6 +74,16 @@ final class Trace {
     }
 
     /** True if the call through a pointer at {@code siteRip} has its callee inlined. */
+    /** True if the trace holds the code of a callee. */
+    boolean inlinesCalls() {
+        for (int i = 0; i < insns.length; i++) {
+            if (inlined[i] && (insns[i].op == Op.CALL || insns[i].op == Op.CALL_INDIRECT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean inlinesCallAt(long siteRip) {
         for (int i = 0; i < insns.length; i++) {
             if (rips[i] == siteRip && inlined[i] && insns[i].op == Op.CALL_INDIRECT) {

@@ -71,7 +71,7 @@ final class TraceBuilder implements Decoder.CodeSource {
         CodeSnapshot.Page entryPage = code.entryPage();
         Segment main = new Segment(entryPage, (int) (linear - entryPage.linear()));
         total = 0;
-        decode(main, code, maxInstructions, true);
+        decode(main, code, maxInstructions, code.inlineCalls);
         if (main.at[main.start] == null) {
             return null;
         }

@@ -57,7 +57,7 @@ final class UnitFactory {
 
     /** The generated class and trace without defining it: what the golden tests print. */
     static UnitCompiler.Output generate(byte[] page, long rip, long phys, int max) {
-        CodeSnapshot code = new CodeSnapshot(new CodeSnapshot.Page(rip & -4096L, phys & -4096L, page, 0), null, 0);
+        CodeSnapshot code = new CodeSnapshot(new CodeSnapshot.Page(rip & -4096L, phys & -4096L, page, 0), null, 0, true);
         Trace trace = new TraceBuilder().build(code, rip, max);
         return trace == null ? null : UnitCompiler.compile(trace);
     }

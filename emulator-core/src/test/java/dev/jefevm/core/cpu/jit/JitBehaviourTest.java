@@ -189,7 +189,8 @@ class JitBehaviourTest {
     @Test
     void run_leafCallsInALoop_areInlinedAndTheLoopStaysInItsUnit() {
         // JitTranslationTest.CALLS with ecx = 1000: call f1 (direct) and call rdx (f2) per iteration.
-        // The direct call is inlined at once; the call through rdx once its profile settles on f2.
+        // Both are inlined when the loop's unit is translated again after INLINE_THRESHOLD entries,
+        // by which time the profile of the call through rdx has settled on f2.
         String code = "b9e803000031c0e80e000000488d150b000000ffd2ffc975eef44801c8c34883f05ac3";
         JitTestMachine m = new JitTestMachine(true);
         m.load(JitTestMachine.CODE, code);
@@ -198,10 +199,10 @@ class JitBehaviourTest {
 
         JitStats stats = m.cpu.jitStats();
         assertEquals(ranOn(false, code, 100_000).snapshot(), m.snapshot());
-        assertEquals(1, stats.retranslations(), stats.format());
-        // two unit entries per iteration until the profile settles, then none: 1000 iterations
-        // without inlining would enter a unit at every call and return (over 3000)
-        assertTrue(stats.unitEntries() < 2 * JitEngine.MONOMORPHIC_CALLS + 20, stats.format());
+        assertTrue(stats.retranslations() >= 1, stats.format());
+        // without inlining each of the 1000 iterations enters units at every call and return
+        // (over 3000 entries); inlined, the loop stays in its unit after the second translation
+        assertTrue(stats.unitEntries() < 500, stats.format());
     }
 
     @Test

@@ -26,13 +26,21 @@ final class JitTestMachine {
     final CpuState state = new CpuState();
     final Cpu cpu;
 
+    /**
+     * Entries of a unit before its translation with callees inlined, in tests: just after a call
+     * site's profile can have settled, so short test loops run inlined code too.
+     */
+    static final int INLINE_THRESHOLD = JitEngine.MONOMORPHIC_CALLS + 8;
+    /** Translation at the first entry, no compiler thread. */
+    static final JitOptions EAGER = new JitOptions(1, JitOptions.DEFAULT_CODE_CACHE_BYTES, false, INLINE_THRESHOLD);
+
     JitTestMachine(boolean jit) {
-        this(jit ? new JitOptions(1, JitOptions.DEFAULT_CODE_CACHE_BYTES, false) : null);
+        this(jit ? EAGER : null);
     }
 
     /** A machine whose interrupt line rises every {@code interruptPeriod} retired instructions (vector 0x20). */
     JitTestMachine(boolean jit, long interruptPeriod) {
-        this(jit ? new JitOptions(1, JitOptions.DEFAULT_CODE_CACHE_BYTES, false) : null, interruptPeriod);
+        this(jit ? EAGER : null, interruptPeriod);
     }
 
     JitTestMachine(JitOptions options) {
