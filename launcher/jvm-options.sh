@@ -6,9 +6,16 @@
 # its shell that powers off, with the fixed options. Without a cache (it could not be made, or
 # there is nowhere to keep it) JefeVM runs the same, only slower to start. The JDK's messages
 # about the cache are silenced (a cache from another JDK is simply not used).
+#
+# compiler-directives.json leaves the JIT's translator to C1 (see the file for why). HotSpot
+# prints "1 compiler directives added" on standard output when it reads the file, which in
+# `jefevm user` is the guest program's output: -XX:-DisplayVMOutput keeps the VM's own console
+# prints off it (the VM's warnings and error reports still show).
 set -uo pipefail
 java_home=$1 jar=$2
-jvm=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC)
+here=$(cd "$(dirname "$0")" && pwd)
+jvm=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -XX:+UseParallelGC
+  -XX:+UnlockDiagnosticVMOptions -XX:CompilerDirectivesFile="$here/compiler-directives.json" -XX:-DisplayVMOutput)
 printf '%s\n' "${jvm[@]}"
 [ -w "$(dirname "$jar")" ] || exit 0 # nowhere to keep a cache: run without one
 aot="${jar%.jar}.aot"
