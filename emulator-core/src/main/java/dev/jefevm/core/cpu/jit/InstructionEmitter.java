@@ -295,8 +295,10 @@ final class InstructionEmitter {
     /**
      * The TLB test of a {@code size}-byte access at EA against the TLB of locals {@code tags} and
      * {@code pages}, as {@code Mmu.tlbHit} makes it (slot {@code Mmu.tlbIndex}, tag = page number
-     * and user bit, the access within the page), plus the context's miss seed: the physical
-     * address to local PA, or a jump to {@code slow}. One branch, so one profile to seed.
+     * and user bit, the access within the page): the physical address to local PA, or a jump to
+     * {@code slow}. One branch: until a site has missed, HotSpot compiles its miss path as a trap
+     * (the unit is deoptimised and compiled again at the first miss), so a loop whose accesses
+     * always hit keeps no merge of reloaded registers at each access.
      */
     private void hitTest(int tags, int pages, int size, Label slow) {
         tlbIndex(cb, EA);
@@ -304,7 +306,6 @@ final class InstructionEmitter {
         cb.aload(tags).iload(IDX).laload();
         cb.lload(EA).bipush(12).lushr().iconst_1().lshl().lload(UKEY).lor().lxor();
         cb.lload(EA).loadConstant(0xFFFL).land().loadConstant((long) size - 1).ladd().bipush(12).lushr().lor();
-        cb.aload(CTX).getfield(CD_CTX, "missSeed", CD_int).i2l().lor();
         cb.lconst_0().lcmp().ifne(slow);
         cb.aload(pages).iload(IDX).laload().lload(EA).loadConstant(0xFFFL).land().lor().lstore(PA);
     }

@@ -34,12 +34,6 @@ public final class JitContext {
     public int retired;
     /** RIP of the instruction whose call may fault (valid with {@link #retired} when one does). */
     public long faultRip;
-    /**
-     * Negative for an occasional unit run in which every TLB test reports a miss (set by the
-     * engine): the slow-path branch of each access site then has a profile, so HotSpot compiles
-     * it as a rare branch rather than as a trap that deoptimises the unit at its first miss.
-     */
-    public int missSeed;
 
     JitContext(Cpu cpu) {
         this.cpu = cpu;

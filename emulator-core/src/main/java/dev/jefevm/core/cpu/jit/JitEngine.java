@@ -68,8 +68,6 @@ public final class JitEngine implements CompiledCodeRunner {
     private static final int INDIRECT_SIZE = 1 << 12;
     private static final int INDIRECT_MASK = INDIRECT_SIZE - 1;
     private static final int QUEUED = -1;
-    /** One unit run in this many takes every memory access's slow path (see {@link JitContext#missSeed}). */
-    private static final int MISS_SEED_PERIOD = 256;
     private static final int NEVER = Integer.MIN_VALUE;
     /**
      * A call through a pointer that leaves a unit for the same target this many times in a row
@@ -637,7 +635,6 @@ public final class JitEngine implements CompiledCodeRunner {
             if (++u.entries == options.inlineThreshold() && !u.retranslated) {
                 promote(u);
             }
-            c.missSeed = (int) (unitEntries & MISS_SEED_PERIOD - 1) == 0 ? Integer.MIN_VALUE : 0;
             int exit;
             try {
                 exit = u.run(c);
