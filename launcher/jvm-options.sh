@@ -10,7 +10,8 @@
 # compiler-directives.json leaves the JIT's translator to C1 (see the file for why). HotSpot
 # prints "1 compiler directives added" on standard output when it reads the file, which in
 # `jefevm user` is the guest program's output: -XX:-DisplayVMOutput keeps the VM's own console
-# prints off it (the VM's warnings and error reports still show).
+# prints off it (its warnings still show; diagnostics such as -XX:+PrintCompilation do not, so
+# run java with your own options for those).
 set -uo pipefail
 java_home=$1 jar=$2
 here=$(cd "$(dirname "$0")" && pwd)
