@@ -73,20 +73,10 @@ final class Trace {
         return !NativeSupport.isNative(insn, rips[i]) && dev.jefevm.core.cpu.interp.FastPath.endsBlock(insn);
     }
 
-    /** True if the call through a pointer at {@code siteRip} has its callee inlined. */
     /** True if the trace holds the code of a callee. */
     boolean inlinesCalls() {
         for (int i = 0; i < insns.length; i++) {
             if (inlined[i] && (insns[i].op == Op.CALL || insns[i].op == Op.CALL_INDIRECT)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    boolean inlinesCallAt(long siteRip) {
-        for (int i = 0; i < insns.length; i++) {
-            if (rips[i] == siteRip && inlined[i] && insns[i].op == Op.CALL_INDIRECT) {
                 return true;
             }
         }
