@@ -444,7 +444,7 @@ public final class JitEngine implements CompiledCodeRunner {
             return null;
         }
         counter[h] = QUEUED;
-        CodeSnapshot code = snapshot(rip, phys, false);
+        CodeSnapshot code = snapshot(rip, phys, false).seal();
         if (options.backgroundCompile()) {
             BackgroundCompiler.submit(this, code, rip, flushEpoch);
             return null;
@@ -459,10 +459,11 @@ public final class JitEngine implements CompiledCodeRunner {
     }
 
     /**
-     * The code the trace at {@code rip} (physical {@code phys}) reads: its page, and the pages of
-     * the callees it inlines with the call profile's targets, copied now (each page is marked as
-     * holding code first, so a write from now on bumps its generation). The trace is decoded here
-     * once to learn what it reads; the snapshot is then sealed for the compiler.
+     * The code the trace at {@code rip} (physical {@code phys}) reads, not yet sealed: its page,
+     * copied now, and with {@code inlineCalls} the pages of the callees it inlines with the call
+     * profile's targets, copied when a trace built from it asks for them (each page is marked as
+     * holding code first, so a write from now on bumps its generation). The caller seals it
+     * before it goes to the compiler.
      */
     private CodeSnapshot snapshot(long rip, long phys, boolean inlineCalls) {
         CodeSnapshot.Source live = new CodeSnapshot.Source() {
@@ -483,12 +484,8 @@ public final class JitEngine implements CompiledCodeRunner {
                 return target == null ? -1 : target;
             }
         };
-        CodeSnapshot code = new CodeSnapshot(copyPage(rip & -PhysicalMemory.PAGE_SIZE, phys & -PhysicalMemory.PAGE_SIZE),
-                live, mmu.epoch() << 2 | state.cpl, inlineCalls);
-        if (inlineCalls) {
-            new TraceBuilder().build(code, rip, MAX_TRACE); // to fetch the callees' pages
-        }
-        return code.seal();
+        return new CodeSnapshot(copyPage(rip & -PhysicalMemory.PAGE_SIZE, phys & -PhysicalMemory.PAGE_SIZE), live,
+                mmu.epoch() << 2 | state.cpl, inlineCalls);
     }
 
     private CodeSnapshot.Page copyPage(long linearPage, long physPage) {
@@ -535,7 +532,8 @@ public final class JitEngine implements CompiledCodeRunner {
     private void promote(CompiledUnit from) {
         from.retranslated = true;
         CodeSnapshot code = snapshot(from.linearStart, from.physStart, true);
-        Trace t = new TraceBuilder().build(code, from.linearStart, MAX_TRACE);
+        Trace t = new TraceBuilder().build(code, from.linearStart, MAX_TRACE); // fetches the callees' pages
+        code.seal();
         if (t == null || !t.inlinesCalls()) {
             return; // nothing to inline: the same unit again would gain nothing
         }
